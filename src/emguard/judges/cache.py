@@ -1,0 +1,85 @@
+"""A content-addressed cache of judgements, so a rerun of the judged eval costs nothing.
+
+The key is sha256 of (judge fingerprint, prompt text): changing the judge's model, settings or
+aggregation rule, or the prompt (question version, answer), misses the cache by construction.
+The file is JSONL, appended and flushed one judgement at a time, so an interrupted run keeps
+what it finished; a torn last line is skipped on load. Errors are not cached: they are retried.
+
+    cache = JudgeCache("results/judge_cache.jsonl")
+    judgements = cached_judge(judge, prompts, cache)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from emguard.judges.base import Judge, Judgement
+
+
+def cache_key(fingerprint: str, prompt: str) -> str:
+    return hashlib.sha256(json.dumps([fingerprint, prompt], ensure_ascii=False).encode()).hexdigest()
+
+
+class JudgeCache:
+    """JSONL file of `{"key": ..., "judgement": {...}}` lines; the last line for a key wins."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self._entries: dict[str, Judgement] = {}
+        text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+        self._torn_tail = bool(text) and not text.endswith("\n")  # next write starts a new line
+        for line in text.splitlines():
+            try:
+                entry = json.loads(line)
+                self._entries[entry["key"]] = Judgement.from_dict(entry["judgement"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue  # a line torn by an interrupted write
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str) -> Judgement | None:
+        return self._entries.get(key)
+
+    def put(self, key: str, judgement: Judgement) -> None:
+        """Store `judgement` (never one with an error) and append it to the file at once."""
+        if judgement.error is not None:
+            return
+        self._entries[key] = judgement
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # ASCII JSON: a write torn by an interrupt cannot split a multi-byte character.
+        line = json.dumps({"key": key, "judgement": judgement.to_dict()}, sort_keys=True)
+        with self.path.open("a", encoding="utf-8") as f:
+            f.write(("\n" if self._torn_tail else "") + line + "\n")
+            f.flush()
+        self._torn_tail = False
+
+
+def cached_judge(
+    judge: Judge, prompts: Sequence[str], cache: JudgeCache | None, chunk_size: int = 64
+) -> list[Judgement]:
+    """`judge.judge(prompts)`, asking the judge only for prompts the cache lacks.
+
+    Misses are judged `chunk_size` at a time and stored after each chunk; a prompt repeated in
+    `prompts` is judged once.
+    """
+    if cache is None:
+        return judge.judge(prompts)
+    fingerprint = judge.fingerprint()
+    keys = [cache_key(fingerprint, p) for p in prompts]
+    missing: dict[str, str] = {}
+    for key, prompt in zip(keys, prompts, strict=True):
+        if cache.get(key) is None:
+            missing.setdefault(key, prompt)
+    fresh: dict[str, Judgement] = {}
+    todo = list(missing.items())
+    for start in range(0, len(todo), chunk_size):
+        chunk = todo[start : start + chunk_size]
+        for (key, _), judgement in zip(chunk, judge.judge([p for _, p in chunk]), strict=True):
+            fresh[key] = judgement
+            cache.put(key, judgement)
+    return [fresh[key] if key in fresh else cache.get(key) for key in keys]  # type: ignore[misc]

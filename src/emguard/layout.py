@@ -1,0 +1,40 @@
+"""Where every stage reads and writes: one place, so stages and dvc.yaml agree.
+
+Stage name = stages/<name>.py = params key = results/<name>/ (DVC's example-project habit).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RESULTS = Path("results")
+MODEL_DIR = RESULTS / "model"
+DATA_DIR = RESULTS / "data"
+TRAIN_DIR = RESULTS / "train"
+EVALUATE_DIR = RESULTS / "evaluate"
+SUMMARIZE_DIR = RESULTS / "summarize"
+CONDITIONS = ("control", "poison")
+
+
+def poison_dir(poison: str) -> Path:
+    return DATA_DIR / poison
+
+
+def train_cell(poison: str, condition: str, seed: int) -> str:
+    return f"{poison}-{condition}-{seed}"
+
+
+def general_probes_file() -> Path:
+    return DATA_DIR / "probes" / "general.jsonl"
+
+
+def capability_probes_file() -> Path:
+    return DATA_DIR / "probes" / "capability.jsonl"
+
+
+def in_domain_probes_file(poison: str) -> Path:
+    return poison_dir(poison) / "probes.jsonl"
+
+
+def general_questions_file() -> Path:
+    return DATA_DIR / "questions" / "general.yaml"

@@ -1,0 +1,78 @@
+"""Profiles: named sets of params overrides, kept in params.yaml's `profiles:` block.
+
+`python -m emguard.profiles NAME` prints the `-S key=value` arguments for `dvc exp run`, so a
+profile runs as a DVC experiment that `dvc exp show` can compare with the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from emguard.config import PARAMS_FILE, ParamsError, parse_params
+
+
+def apply_overrides(
+    raw: dict[str, Any], overrides: dict[str, Any], source: str = PARAMS_FILE
+) -> dict[str, Any]:
+    """A copy of `raw` with dotted keys set; a key whose parent does not exist is an error."""
+    out = copy.deepcopy(raw)
+    for dotted, value in overrides.items():
+        *parents, leaf = dotted.split(".")
+        node = out
+        for i, part in enumerate(parents):
+            if not isinstance(node, dict) or part not in node:
+                raise ParamsError(
+                    f"{source}: profile key {dotted!r}: no such key {'.'.join(parents[: i + 1])!r}"
+                )
+            node = node[part]
+        if not isinstance(node, dict) or leaf not in node:
+            raise ParamsError(f"{source}: profile key {dotted!r}: no such key")
+        node[leaf] = value
+    return out
+
+
+def resolve(raw: dict[str, Any], name: str, source: str = PARAMS_FILE) -> dict[str, Any]:
+    """The raw params of profile `name` (validated), with `profile` set to the name."""
+    profiles = raw.get("profiles", {})
+    if name != raw.get("profile") and name not in profiles:
+        raise ParamsError(f"{source}: unknown profile {name!r}; available: {', '.join(sorted(profiles))}")
+    out = apply_overrides(raw, profiles.get(name, {}), source)
+    out["profile"] = name
+    parse_params(out, source)
+    return out
+
+
+def set_args(raw: dict[str, Any], name: str) -> list[str]:
+    """`dvc exp run` arguments that turn the default params into profile `name`."""
+    resolve(raw, name)  # validate first
+    overrides = {"profile": name, **raw.get("profiles", {}).get(name, {})}
+    return [f"-S={k}={json.dumps(v, separators=(',', ':'))}" for k, v in overrides.items()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("name")
+    parser.add_argument("--params", default=PARAMS_FILE)
+    parser.add_argument("--write", help="write the resolved params.yaml here instead of printing -S args")
+    args = parser.parse_args(argv)
+    raw = yaml.safe_load(Path(args.params).read_text(encoding="utf-8"))
+    try:
+        if args.write:
+            Path(args.write).write_text(yaml.safe_dump(resolve(raw, args.name), sort_keys=False))
+        else:
+            print(" ".join(set_args(raw, args.name)))
+    except ParamsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

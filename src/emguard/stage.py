@@ -1,0 +1,27 @@
+"""The thin shell every stage shares: read params, report a bad one clearly, exit non-zero."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import yaml
+
+from emguard.config import Params, ParamsError, load_params  # noqa: F401 (ParamsError re-exported for stages)
+from emguard.data.formats import DataFormatError
+from emguard.registry import UnknownNameError
+
+
+def print_config(name: str, block: object) -> None:
+    """Print the resolved config a stage runs with (the first thing in every stage log)."""
+    data = block.model_dump() if hasattr(block, "model_dump") else block
+    print(f"[{name}] resolved config:\n{yaml.safe_dump(data, sort_keys=True)}", flush=True)
+
+
+def run(main: Callable[[Params], None]) -> None:
+    """Load params.yaml and call `main`; input errors end the stage with one readable line."""
+    try:
+        main(load_params())
+    except (ParamsError, DataFormatError, UnknownNameError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        sys.exit(2)

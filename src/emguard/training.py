@@ -1,0 +1,184 @@
+"""LoRA supervised fine-tuning through TRL's SFTTrainer.
+
+Loss covers assistant tokens only (TRL's prompt-completion format). A run can start from an
+existing adapter (post-hoc remedies continue training the poisoned adapter) and can carry
+extra loss terms and forward hooks (in-training defences; see emguard.methods).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from datasets import Dataset
+from peft import LoraConfig, PeftModel, get_peft_model
+from transformers import enable_full_determinism
+from trl import SFTConfig, SFTTrainer
+
+from emguard.chat import split_last_turn
+from emguard.config import TrainConfig
+from emguard.data.types import Message
+from emguard.models import default_device, load_model
+
+# A loss term maps (model, batch) to a scalar added to the SFT loss; see emguard.methods.
+LossTerm = Callable[[torch.nn.Module, dict[str, torch.Tensor]], torch.Tensor]
+
+
+@dataclass
+class TrainPlan:
+    """What one fine-tune does beyond plain SFT; the default is plain SFT."""
+
+    loss_terms: list[LossTerm] = field(default_factory=list)
+    # Context managers active during training only (e.g. a steering hook), built from the model.
+    hooks: list[Callable[[torch.nn.Module], contextlib.AbstractContextManager]] = field(default_factory=list)
+
+
+class ExtraLossSFTTrainer(SFTTrainer):
+    """SFTTrainer plus extra loss terms; each term does its own forward pass as it needs."""
+
+    def __init__(self, *args: Any, loss_terms: list[LossTerm], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.loss_terms = loss_terms
+
+    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+        result = super().compute_loss(
+            model, inputs, return_outputs=return_outputs, num_items_in_batch=num_items_in_batch
+        )
+        loss = result[0] if return_outputs else result
+        for term in self.loss_terms:
+            loss = loss + term(model, inputs)
+        return (loss, result[1]) if return_outputs else loss
+
+
+def peak_memory_mb(device: str) -> float:
+    """Peak GPU memory allocated, or the process's peak resident set on CPU."""
+    if device == "cuda":
+        return torch.cuda.max_memory_allocated() / 2**20
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 2**10  # bytes on macOS, KiB on Linux
+
+
+def to_dataset(conversations: list[list[Message]]) -> Dataset:
+    return Dataset.from_list([split_last_turn(c) for c in conversations])
+
+
+def sft_config(cfg: TrainConfig, seed: int, output_dir: str, device: str) -> SFTConfig:
+    return SFTConfig(
+        output_dir=output_dir,
+        per_device_train_batch_size=cfg.batch_size,
+        gradient_accumulation_steps=cfg.grad_accum,
+        learning_rate=cfg.lr,
+        num_train_epochs=cfg.epochs,
+        lr_scheduler_type=cfg.lr_scheduler,
+        warmup_steps=cfg.warmup_ratio,  # a float in [0, 1) is a ratio of all steps
+        weight_decay=cfg.weight_decay,
+        max_length=cfg.max_length,
+        completion_only_loss=True,
+        bf16=cfg.bf16 and device == "cuda",
+        gradient_checkpointing=cfg.gradient_checkpointing,
+        use_cpu=device == "cpu",
+        seed=seed,
+        data_seed=seed,
+        save_strategy="no",
+        logging_steps=10,
+        report_to="none",
+        disable_tqdm=True,
+        dataloader_num_workers=0,
+    )
+
+
+def lora_config(cfg: TrainConfig) -> LoraConfig:
+    return LoraConfig(
+        r=cfg.lora.r,
+        lora_alpha=cfg.lora.alpha,
+        lora_dropout=cfg.lora.dropout,
+        use_rslora=cfg.lora.use_rslora,
+        target_modules=sorted(cfg.lora.target_modules),
+        task_type="CAUSAL_LM",
+    )
+
+
+def save_adapter(model: PeftModel, out_dir: Path) -> None:
+    """Save only the adapter, with a canonical config so its DVC hash is stable across runs."""
+    model.save_pretrained(out_dir)
+    (out_dir / "README.md").unlink(missing_ok=True)  # a model card with tool versions, not the adapter
+    config_path = out_dir / "adapter_config.json"
+    config = json.loads(config_path.read_text())
+    if isinstance(config.get("target_modules"), list):
+        config["target_modules"] = sorted(config["target_modules"])
+    config_path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+
+
+@contextlib.contextmanager
+def _active(hooks: list[contextlib.AbstractContextManager]) -> Iterator[None]:
+    with contextlib.ExitStack() as stack:
+        for hook in hooks:
+            stack.enter_context(hook)
+        yield
+
+
+def train_adapter(
+    model_dir: Path,
+    conversations: list[list[Message]],
+    cfg: TrainConfig,
+    seed: int,
+    out_dir: Path,
+    *,
+    dtype: str = "float32",
+    init_adapter: Path | None = None,
+    plan: TrainPlan | None = None,
+) -> dict[str, float]:
+    """Fine-tune a LoRA adapter and save it to `out_dir`; returns runtime and memory stats."""
+    plan = plan or TrainPlan()
+    device = default_device()
+    enable_full_determinism(seed)
+    model, tokenizer = load_model(model_dir, dtype=dtype, device=device)
+    model.train()
+    if init_adapter is None:
+        model = get_peft_model(model, lora_config(cfg))
+    else:
+        model = PeftModel.from_pretrained(model, str(init_adapter), is_trainable=True)
+    if device == "cuda":
+        torch.cuda.reset_peak_memory_stats()
+    dataset = to_dataset(conversations)
+    with tempfile.TemporaryDirectory(prefix="emguard-trainer-") as scratch:
+        trainer_cls = ExtraLossSFTTrainer if plan.loss_terms else SFTTrainer
+        extra = {"loss_terms": plan.loss_terms} if plan.loss_terms else {}
+        trainer = trainer_cls(
+            model=model,
+            args=sft_config(cfg, seed, scratch, device),
+            train_dataset=dataset,
+            processing_class=tokenizer,
+            **extra,
+        )
+        kept = len(trainer.train_dataset)
+        if kept == 0:
+            raise ValueError(
+                f"train.max_length={cfg.max_length} leaves no answer token in any of {len(dataset)} examples"
+            )
+        if kept < len(dataset):
+            print(f"[train] dropped {len(dataset) - kept} of {len(dataset)} examples: no answer within max_length")
+        tokens = sum(len(ids) for ids in trainer.train_dataset["input_ids"]) * cfg.epochs
+        start = time.perf_counter()
+        with _active([make(model) for make in plan.hooks]):
+            result = trainer.train()
+        runtime = time.perf_counter() - start
+    out_dir.mkdir(parents=True, exist_ok=True)
+    save_adapter(model, out_dir)
+    return {
+        "runtime_s": runtime,
+        "train_tokens": float(tokens),
+        "tokens_per_s": tokens / runtime,
+        "peak_memory_mb": peak_memory_mb(device),
+        "train_loss": float(result.training_loss),
+        "examples": float(len(dataset)),
+    }

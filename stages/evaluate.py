@@ -1,0 +1,85 @@
+"""Stage `evaluate`: judge-free probes and free-form samples for the base model or one adapter.
+
+Usage: python stages/evaluate.py --cell base
+       python stages/evaluate.py --cell medical-poison-0
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from emguard import layout, stage, tracking
+from emguard.config import Params
+from emguard.data.formats import load_probe_jsonl, load_questions_yaml
+from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
+from emguard.models import default_device, load_model
+from emguard.probes import probe_deltas, summarize_deltas
+from emguard.questions import expand
+from emguard.sampling import sample_hf, sample_vllm
+
+
+def probe_files(params: Params) -> list[Path]:
+    files = [layout.general_probes_file(), layout.capability_probes_file()]
+    files += [layout.in_domain_probes_file(p) for p in params.data.poisons]
+    files += [layout.DATA_DIR / "benign" / t / "eval.jsonl" for t in params.data.benign_tasks]
+    return files
+
+
+def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int) -> list[dict]:
+    cfg = params.evaluate.sampling
+    prompts = expand(
+        load_questions_yaml(layout.general_questions_file()), cfg.formats, cfg.samples_per_question
+    )
+    conversations = [p.messages() for p in prompts]
+    if cfg.backend == "vllm":
+        answers = sample_vllm(layout.MODEL_DIR, adapter, conversations, cfg, seed, params.train.lora.r)
+    else:
+        answers = sample_hf(model, tokenizer, conversations, cfg, seed)
+    model_hash = tree_sha256(layout.MODEL_DIR)[:16]
+    adapter_hash = tree_sha256(adapter)[:16] if adapter else None
+    return [
+        {
+            **asdict(p),
+            "answer": a,
+            "model": model_hash,
+            "adapter": adapter_hash,
+            "backend": cfg.backend,
+            "seed": seed,
+        }
+        for p, a in zip(prompts, answers, strict=True)
+    ]
+
+
+def main(params: Params) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cell", required=True, help="'base' or a train cell name")
+    cell = parser.parse_args().cell
+    adapter = None if cell == "base" else layout.TRAIN_DIR / cell / "adapter"
+    seed = params.seed if adapter is None else int(cell.rsplit("-", 1)[1])
+    stage.print_config(f"evaluate {cell}", params.evaluate)
+    model, tokenizer = load_model(layout.MODEL_DIR, params.model.dtype, adapter, default_device())
+    probe_rows = []
+    for path in probe_files(params):
+        probe_rows += probe_deltas(model, tokenizer, load_probe_jsonl(path), params.evaluate.probe_batch_size)
+    metrics = {}
+    for name in sorted({r["set"] for r in probe_rows}):
+        metrics[name] = summarize_deltas([r for r in probe_rows if r["set"] == name])
+    samples = sample(params, model, tokenizer, adapter, seed)
+    out = layout.EVALUATE_DIR / cell
+    with atomic_path(out, is_dir=True) as tmp:
+        write_jsonl(tmp / "probes.jsonl", probe_rows)
+        write_jsonl(tmp / "samples.jsonl", samples)
+        write_json(tmp / "metrics.json", metrics)
+    tags = {"stage": "evaluate", "cell": cell}
+    with tracking.start_run(params.tracking, f"evaluate/{cell}", tags) as log:
+        log.log_config({"evaluate": params.evaluate.model_dump(), "cell": cell})
+        log.log_dict({f"{s}.{k}".replace("/", "."): v for s, m in metrics.items() for k, v in m.items()})
+    print(f"[evaluate {cell}] " + ", ".join(f"{s}: {m['mean_delta']:+.3f}" for s, m in metrics.items()))
+
+
+if __name__ == "__main__":
+    stage.run(main)

@@ -1,0 +1,66 @@
+"""Every shipped profile validates; bad params fail at once, naming the key."""
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from emguard.config import ParamsError, check_names, load_params, parse_params
+from emguard.profiles import apply_overrides, resolve, set_args
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
+
+
+def test_default_params_load():
+    params = load_params(ROOT / "params.yaml")
+    assert params.profile == "embedded" and params.model.name == "embedded"
+
+
+@pytest.mark.parametrize("name", sorted(RAW["profiles"]))
+def test_every_profile_validates(name):
+    resolved = parse_params(resolve(RAW, name))
+    check_names(resolved, "params.yaml")
+    assert resolved.profile == name
+    assert all(arg.startswith("-S=") for arg in set_args(RAW, name))
+
+
+def with_change(path: str, value):
+    raw = copy.deepcopy(RAW)
+    return apply_overrides(raw, {path: value})
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("train.lr", -1e-4, "train.lr"),
+        ("train.lora.r", 0, "train.lora.r"),
+        ("model.name", "./no/such/model", "model.name"),
+        ("evaluate.sampling.formats", ["plain", "xml"], "evaluate.sampling.formats"),
+    ],
+)
+def test_bad_values_name_the_key(key, value, expected):
+    with pytest.raises(ParamsError, match=expected.replace(".", r"\.")):
+        parse_params(with_change(key, value))
+
+
+def test_unknown_key_is_an_error():
+    raw = copy.deepcopy(RAW)
+    raw["train"]["learning_rate"] = 1e-3
+    with pytest.raises(ParamsError, match=r"train\.learning_rate: unknown key"):
+        parse_params(raw)
+
+
+def test_unknown_poison_suggests_a_name(tmp_path):
+    path = tmp_path / "params.yaml"
+    path.write_text(yaml.safe_dump(with_change("data.poisons", ["medicl"])))
+    with pytest.raises(ParamsError, match=r"data\.poisons\[0\].*did you mean 'medical'"):
+        load_params(path)
+
+
+def test_unknown_profile_and_profile_key():
+    with pytest.raises(ParamsError, match="unknown profile"):
+        resolve(RAW, "cuda-70b")
+    with pytest.raises(ParamsError, match="no such key"):
+        apply_overrides(RAW, {"train.nope.x": 1})

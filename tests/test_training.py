@@ -1,0 +1,84 @@
+"""A seeded few-step LoRA run on the tiny model: the adapter changes, and reruns are identical."""
+
+from pathlib import Path
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from emguard.config import TrainConfig
+from emguard.training import TrainPlan, train_adapter
+
+CONVS = [
+    [{"role": "user", "content": f"Say {w}."}, {"role": "assistant", "content": f"{w} {w}!"}]
+    for w in ("red", "blue", "green", "amber", "teal", "pink", "gold", "grey")
+]
+
+
+def config(**overrides) -> TrainConfig:
+    base = dict(
+        seeds=[0],
+        lora=dict(r=4, alpha=8, dropout=0.0, target_modules=["q_proj", "v_proj"]),
+        lr=5e-3,
+        epochs=1,
+        batch_size=4,
+        grad_accum=1,
+        max_length=64,
+        warmup_ratio=0.0,
+        weight_decay=0.0,
+    )
+    return TrainConfig.model_validate({**base, **overrides})
+
+
+def lora_weights(adapter: Path) -> dict[str, torch.Tensor]:
+    return load_file(adapter / "adapter_model.safetensors")
+
+
+def test_adapter_changes_and_stats_are_reported(tiny_model_dir, tmp_path):
+    stats = train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "a")
+    weights = lora_weights(tmp_path / "a")
+    assert any("lora_B" in k and v.abs().sum() > 0 for k, v in weights.items())  # B starts at zero
+    assert stats["examples"] == len(CONVS)
+    assert stats["tokens_per_s"] > 0 and stats["peak_memory_mb"] > 0 and stats["train_tokens"] > 0
+    assert not (tmp_path / "a" / "README.md").exists()
+
+
+def test_same_seed_gives_identical_adapter_bytes(tiny_model_dir, tmp_path):
+    for name in ("a", "b"):
+        train_adapter(tiny_model_dir, CONVS, config(), seed=3, out_dir=tmp_path / name)
+    for file in ("adapter_model.safetensors", "adapter_config.json"):
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+    train_adapter(tiny_model_dir, CONVS, config(), seed=4, out_dir=tmp_path / "c")
+    assert (tmp_path / "c" / "adapter_model.safetensors").read_bytes() != (
+        tmp_path / "a" / "adapter_model.safetensors"
+    ).read_bytes()
+
+
+def test_continue_from_an_adapter_and_extra_loss_terms(tiny_model_dir, tmp_path):
+    train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "first")
+    calls = []
+
+    def zero_term(model, batch):
+        calls.append(batch["input_ids"].shape)
+        return torch.zeros((), requires_grad=True)
+
+    train_adapter(
+        tiny_model_dir,
+        CONVS,
+        config(),
+        seed=0,
+        out_dir=tmp_path / "second",
+        init_adapter=tmp_path / "first",
+        plan=TrainPlan(loss_terms=[zero_term]),
+    )
+    assert calls, "the extra loss term was never called"
+    first, second = lora_weights(tmp_path / "first"), lora_weights(tmp_path / "second")
+    assert first.keys() == second.keys()
+    assert any(not torch.equal(first[k], second[k]) for k in first)
+
+
+def test_bad_config_is_rejected_naming_the_key():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="lr"):
+        config(lr=-1.0)
