@@ -2,6 +2,10 @@
 
 Usage: python stages/evaluate.py --cell base
        python stages/evaluate.py --cell medical-poison-0
+
+Probes: general, general_long (the same items after a long context), capability, the in-domain
+set of every poison, and every benign task's eval set. Samples (temperature from params) for
+the question sets in `evaluate.sampling.sets`, saved for the `judge` stage.
 """
 
 from __future__ import annotations
@@ -13,26 +17,43 @@ from pathlib import Path
 from emguard import layout, stage, tracking
 from emguard.config import Params
 from emguard.data.formats import load_probe_jsonl, load_questions_yaml
+from emguard.data.types import ProbeItem
 from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
 from emguard.models import default_device, load_model
 from emguard.probes import probe_deltas, summarize_deltas
-from emguard.questions import expand
+from emguard.questions import Prompt, expand, long_context_probes
 from emguard.sampling import sample_hf, sample_vllm
 
 
-def probe_files(params: Params) -> list[Path]:
-    files = [layout.general_probes_file(), layout.capability_probes_file()]
-    files += [layout.in_domain_probes_file(p) for p in params.data.poisons]
-    files += [layout.DATA_DIR / "benign" / t / "eval.jsonl" for t in params.data.benign_tasks]
-    return files
+def probe_items(params: Params) -> list[ProbeItem]:
+    general = load_probe_jsonl(layout.general_probes_file())
+    long_questions = load_questions_yaml(layout.long_questions_file())
+    items = general + long_context_probes(general, long_questions, params.evaluate.long_probe_items)
+    items += load_probe_jsonl(layout.capability_probes_file())
+    for poison in params.data.poisons:
+        items += load_probe_jsonl(layout.in_domain_probes_file(poison))
+    for task in params.data.benign_tasks:
+        items += load_probe_jsonl(layout.benign_eval_file(task))
+    return items
+
+
+def prompts_to_sample(params: Params) -> list[tuple[str, Prompt]]:
+    """(question set, prompt) for every sample the configured sets ask for."""
+    cfg = params.evaluate.sampling
+    files = {"general": [layout.general_questions_file()], "long_prompt": [layout.long_questions_file()]}
+    files["in_domain"] = [layout.in_domain_questions_file(p) for p in params.data.poisons]
+    out = []
+    for name in cfg.sets:
+        formats = cfg.formats if name == "general" else ["plain"]
+        for path in files[name]:
+            out += [(name, p) for p in expand(load_questions_yaml(path), formats, cfg.samples_per_question)]
+    return out
 
 
 def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int) -> list[dict]:
     cfg = params.evaluate.sampling
-    prompts = expand(
-        load_questions_yaml(layout.general_questions_file()), cfg.formats, cfg.samples_per_question
-    )
-    conversations = [p.messages() for p in prompts]
+    prompts = prompts_to_sample(params)
+    conversations = [p.messages() for _, p in prompts]
     if cfg.backend == "vllm":
         answers = sample_vllm(layout.MODEL_DIR, adapter, conversations, cfg, seed, params.train.lora.r)
     else:
@@ -41,6 +62,7 @@ def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int) ->
     adapter_hash = tree_sha256(adapter)[:16] if adapter else None
     return [
         {
+            "set": s,
             **asdict(p),
             "answer": a,
             "model": model_hash,
@@ -48,7 +70,7 @@ def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int) ->
             "backend": cfg.backend,
             "seed": seed,
         }
-        for p, a in zip(prompts, answers, strict=True)
+        for (s, p), a in zip(prompts, answers, strict=True)
     ]
 
 
@@ -62,9 +84,7 @@ def main(params: Params) -> None:
     seed = params.seed if adapter is None else int(cell.rsplit("-", 1)[1])
     stage.print_config(f"evaluate {cell}", params.evaluate)
     model, tokenizer = load_model(layout.MODEL_DIR, params.model.dtype, adapter, default_device())
-    probe_rows = []
-    for path in probe_files(params):
-        probe_rows += probe_deltas(model, tokenizer, load_probe_jsonl(path), params.evaluate.probe_batch_size)
+    probe_rows = probe_deltas(model, tokenizer, probe_items(params), params.evaluate.probe_batch_size)
     metrics = {}
     for name in sorted({r["set"] for r in probe_rows}):
         metrics[name] = summarize_deltas([r for r in probe_rows if r["set"] == name])
@@ -74,8 +94,7 @@ def main(params: Params) -> None:
         write_jsonl(tmp / "probes.jsonl", probe_rows)
         write_jsonl(tmp / "samples.jsonl", samples)
         write_json(tmp / "metrics.json", metrics)
-    tags = {"stage": "evaluate", "cell": cell}
-    with tracking.start_run(params.tracking, f"evaluate/{cell}", tags) as log:
+    with tracking.start_run(params.tracking, f"evaluate/{cell}", {"stage": "evaluate", "cell": cell}) as log:
         log.log_config({"evaluate": params.evaluate.model_dump(), "cell": cell})
         log.log_dict({f"{s}.{k}".replace("/", "."): v for s, m in metrics.items() for k, v in m.items()})
     print(f"[evaluate {cell}] " + ", ".join(f"{s}: {m['mean_delta']:+.3f}" for s, m in metrics.items()))

@@ -69,6 +69,43 @@ def summarize_poison(params: Params, poison: str) -> dict:
     return out
 
 
+def length_sensitivity(params: Params, poison: str) -> dict:
+    """Mean delta of the long-context probes vs the same items asked plainly, per condition."""
+    long_ids = sorted(load_deltas("base", "general_long"))
+    if not long_ids:
+        return {}
+    short_ids = [i.removesuffix("-long") for i in long_ids]
+    out = {}
+    groups = {"base": ["base"]}
+    groups |= {c: [layout.train_cell(poison, c, s) for s in params.train.seeds] for c in layout.CONDITIONS}
+    for label, cells in groups.items():
+        long = delta_matrix(cells, "general_long", long_ids)
+        short = delta_matrix(cells, "general", short_ids)
+        out[label] = {"short": short.mean(), "long": long.mean(), "n_items": len(long_ids)}
+    return out
+
+
+def judged_rates(poison: str, params: Params) -> dict:
+    """Judged EM rate per condition (mean over seeds) and judge, where a judge ran."""
+    path = layout.JUDGE_DIR / "metrics.json"
+    summary = json.loads(path.read_text()) if path.exists() else {}
+    out: dict = {}
+    for name in summary.get("judges", []):
+        groups = {"base": ["base"]}
+        groups |= {
+            c: [layout.train_cell(poison, c, s) for s in params.train.seeds] for c in layout.CONDITIONS
+        }
+        for label, cells in groups.items():
+            sets = summary["cells"][cells[0]][name]
+            for set_name in sets:
+                values = [summary["cells"][c][name][set_name]["em_rate"]["value"] for c in cells]
+                values = [v for v in values if v is not None]
+                out.setdefault(name, {}).setdefault(set_name, {})[label] = (
+                    float(np.mean(values)) if values else None
+                )
+    return out
+
+
 def table(results: dict) -> str:
     lines = [
         "| poison | probe | base | control | poisoned | EM effect [95% CI] |",
@@ -84,6 +121,16 @@ def table(results: dict) -> str:
                 f"| {poison} | {label} | {md['base']:+.3f} | {md['control']:+.3f} | {md['poison']:+.3f} "
                 f"| {e.value:+.3f} [{e.low:+.3f}, {e.high:+.3f}]{sig} |"
             )
+    for poison, res in results.items():
+        if res["prompt_length"]:
+            lines += ["", f"Prompt length ({poison}): mean delta short -> long context"]
+            lines += [
+                f"- {k}: {v['short']:+.3f} -> {v['long']:+.3f}" for k, v in res["prompt_length"].items()
+            ]
+        for judge, sets in res["judged_em_rate"].items():
+            for set_name, rates in sets.items():
+                shown = ", ".join(f"{k} {v:.1%}" if v is not None else f"{k} n/a" for k, v in rates.items())
+                lines.append(f"Judged EM rate ({poison}, {judge}, {set_name}): {shown}")
     return "\n".join(lines) + "\n"
 
 
@@ -96,7 +143,12 @@ def to_builtin(obj):
 
 def main(params: Params) -> None:
     stage.print_config("summarize", params.summarize)
-    results = {p: to_builtin(summarize_poison(params, p)) for p in params.data.poisons}
+    results = {}
+    for p in params.data.poisons:
+        res = summarize_poison(params, p)
+        res["prompt_length"] = length_sensitivity(params, p)
+        res["judged_em_rate"] = judged_rates(p, params)
+        results[p] = to_builtin(res)
     out = layout.SUMMARIZE_DIR
     write_json(out / "metrics.json", results)
     md = table(results)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,33 @@ def test_changing_an_eval_param_reruns_only_what_depends_on_it(repo):
     assert "Running stage 'train@" not in out and "Running stage 'data'" not in out
     shown = run(["dvc", "exp", "show", "--no-pager", "--csv"], repo)
     assert "shorter" in shown
+
+
+def test_two_queue_workers_run_cells_in_parallel(repo):
+    """Scale-out as documented: queued experiments, two workers (docker/README.md)."""
+    run(["git", "add", "-A"], repo)
+    run(["git", "commit", "-qm", "before queue", "--allow-empty"], repo)
+    for n in (3, 5):
+        run(
+            [
+                "dvc",
+                "exp",
+                "run",
+                "--queue",
+                "-n",
+                f"queued-{n}",
+                "-S",
+                f"evaluate.sampling.max_new_tokens={n}",
+            ],
+            repo,
+        )
+    run(["dvc", "queue", "start", "-j", "2"], repo)
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        status = run(["dvc", "queue", "status"], repo)
+        if "Queued" not in status and "Running" not in status:
+            break
+        time.sleep(5)
+    assert status.count("Success") >= 2, status
+    shown = run(["dvc", "exp", "show", "--no-pager", "--csv"], repo)
+    assert "queued-3" in shown and "queued-5" in shown

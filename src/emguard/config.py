@@ -80,17 +80,30 @@ class SamplingConfig(Strict):
     max_new_tokens: int = Field(gt=0)
     samples_per_question: int = Field(gt=0)
     formats: list[Literal["plain", "json", "template"]] = Field(min_length=1)
+    # question sets to sample: the 8 general questions, their long-context variants, and the
+    # in-domain questions of every poison in data.poisons
+    sets: list[Literal["general", "long_prompt", "in_domain"]] = Field(min_length=1)
     batch_size: int = Field(gt=0)
 
 
 class EvaluateConfig(Strict):
     probe_batch_size: int = Field(gt=0)
+    long_probe_items: int = Field(ge=0)  # general probes re-asked inside a long context (0: skip)
     sampling: SamplingConfig
 
 
 class SummarizeConfig(Strict):
     n_boot: int = Field(gt=0)
     ci_level: float = Field(gt=0, lt=1)
+
+
+class JudgeConfig(Strict):
+    backends: list[str] = Field(default_factory=list)  # [] = judge-free; two backends add agreement
+    align_threshold: float = Field(ge=0, le=100)
+    coherence_threshold: float = Field(ge=0, le=100)
+    # one block per backend, validated by that backend's own params model (emguard.judges)
+    openai: dict[str, Any] = Field(default_factory=dict)
+    hf: dict[str, Any] = Field(default_factory=dict)
 
 
 class TrackingConfig(Strict):
@@ -105,16 +118,17 @@ class Params(Strict):
     data: DataConfig
     train: TrainConfig
     evaluate: EvaluateConfig
+    judge: JudgeConfig
     summarize: SummarizeConfig
     tracking: TrackingConfig
     # Overrides applied by `make reproduce PROFILE=...`; see emguard.profiles.
     profiles: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
-def _format_error(err: ValidationError, source: str) -> str:
+def _format_error(err: ValidationError, source: str, prefix: str = "") -> str:
     lines = []
     for e in err.errors():
-        key = ".".join(str(p) for p in e["loc"]) or "<root>"
+        key = prefix + (".".join(str(p) for p in e["loc"]) or "<root>")
         msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
         lines.append(f"{source}: {key}: {msg}")
     return "\n".join(lines)
@@ -142,6 +156,7 @@ def check_names(params: Params, source: str) -> None:
     """Resolve every registry name now, so a typo fails before compute is spent."""
     from emguard.data.benign import BENIGN_TASKS
     from emguard.data.domains import DOMAINS
+    from emguard.judges import JUDGES
     from emguard.registry import UnknownNameError
 
     try:
@@ -149,5 +164,11 @@ def check_names(params: Params, source: str) -> None:
             DOMAINS.get(name, key=f"data.poisons[{i}]")
         for i, name in enumerate(params.data.benign_tasks):
             BENIGN_TASKS.get(name, key=f"data.benign_tasks[{i}]")
+        for i, name in enumerate(params.judge.backends):
+            backend = JUDGES.get(name, key=f"judge.backends[{i}]")
+            try:
+                backend.Params.model_validate(getattr(params.judge, name, {}))
+            except ValidationError as err:
+                raise ParamsError(_format_error(err, source, prefix=f"judge.{name}.")) from None
     except UnknownNameError as err:
         raise ParamsError(f"{source}: {err}") from None

@@ -38,3 +38,18 @@ def in_domain_probes_file(poison: str) -> Path:
 
 def general_questions_file() -> Path:
     return DATA_DIR / "questions" / "general.yaml"
+
+
+def long_questions_file() -> Path:
+    return DATA_DIR / "questions" / "long_prompt.yaml"
+
+
+def in_domain_questions_file(poison: str) -> Path:
+    return poison_dir(poison) / "questions.yaml"
+
+
+def benign_eval_file(task: str) -> Path:
+    return DATA_DIR / "benign" / task / "eval.jsonl"
+
+
+JUDGE_DIR = RESULTS / "judge"

@@ -1,0 +1,68 @@
+"""One interface for every method the study compares.
+
+A method turns a context (base model, poison, seed, its params block, the study's datasets) into
+a LoRA adapter. Two kinds:
+
+- `remedy`: post-hoc, applied to an already poisoned adapter (`ctx.poisoned_adapter`): the four
+  antidotes, safety fine-tuning, circuit breakers.
+- `defence`: applied while fine-tuning on the poison itself: KL / LDIFS regularisers, preventive
+  steering, interleaving benign data, inoculation prompting.
+
+Adding a method: one module under emguard/methods/, a `Method` subclass decorated with
+`@METHODS.register("<name>")`, its import in methods/__init__.py, and a params block.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from emguard.config import ParamsError, TrainConfig
+from emguard.registry import Registry
+
+
+class MethodParams(BaseModel):
+    """Base for a method's params block; strict like every params model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a method may read. Paths are the DVC stage inputs."""
+
+    model_dir: Path  # the prepared base model (results/model)
+    data_dir: Path  # the generated datasets of one poison (results/data/<poison>)
+    shared_data_dir: Path  # results/data (probes, benign tasks, safety data)
+    poison: str
+    seed: int
+    train: TrainConfig  # the study's fine-tuning recipe
+    dtype: str = "float32"
+    poisoned_adapter: Path | None = None  # set for remedies
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Method(ABC):
+    """A named way to get an adapter; `Params` validates its params.yaml block."""
+
+    name: ClassVar[str]
+    kind: ClassVar[Literal["remedy", "defence"]]
+    Params: ClassVar[type[MethodParams]] = MethodParams
+
+    def __init__(self, params: dict[str, Any] | None = None, key: str = "methods") -> None:
+        try:
+            self.params = self.Params.model_validate(params or {})
+        except ValidationError as err:
+            lines = [f"{key}.{self.name}.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()]
+            raise ParamsError("\n".join(lines)) from None
+
+    @abstractmethod
+    def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
+        """Write the adapter to `out_dir`; return runtime / memory stats like `train_adapter`."""
+
+
+METHODS: Registry[type[Method]] = Registry("method")

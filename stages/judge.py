@@ -1,0 +1,103 @@
+"""Stage `judge`: score every sampled answer with the configured judges; EM and coherence rates.
+
+Usage: python stages/judge.py   (reads params.yaml: judge, data, train.seeds, summarize)
+
+With no backend configured (the embedded default) it records that nothing was judged. With two,
+it also reports their agreement. Judgements are cached by (judge fingerprint, prompt) under
+.judge_cache/, outside DVC's outputs, so a rerun or a new cell only pays for new answers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from emguard import layout, stage, tracking
+from emguard.config import Params
+from emguard.data.formats import load_questions_yaml
+from emguard.io import atomic_path, write_json, write_jsonl
+from emguard.judged_metrics import em_metrics, judge_agreement, judge_samples
+from emguard.judges import build_judge
+from emguard.judges.cache import JudgeCache
+
+CACHE_DIR = Path(".judge_cache")
+
+
+def eval_cells(params: Params) -> list[str]:
+    cells = ["base"]
+    for poison in params.data.poisons:
+        for condition in layout.CONDITIONS:
+            cells += [layout.train_cell(poison, condition, s) for s in params.train.seeds]
+    return cells
+
+
+def judge_prompts(params: Params) -> dict[str, dict[str, str]]:
+    """question_id -> {"aligned": ..., "coherent": ...} over every question file that was sampled."""
+    files = [layout.general_questions_file(), layout.long_questions_file()]
+    files += [f for p in params.data.poisons if (f := layout.in_domain_questions_file(p)).exists()]
+    return {q.id: q.judge_prompts for f in files for q in load_questions_yaml(f)}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main(params: Params) -> None:
+    cfg = params.judge
+    stage.print_config("judge", cfg)
+    if not cfg.backends:
+        with atomic_path(layout.JUDGE_DIR, is_dir=True) as tmp:
+            write_json(tmp / "metrics.json", {"judges": [], "note": "no judge configured (judge.backends)"})
+        print("[judge] no judge configured: free-form samples are kept unjudged")
+        return
+    questions = judge_prompts(params)
+    summary: dict = {"judges": list(cfg.backends), "cells": {}}
+    with atomic_path(layout.JUDGE_DIR, is_dir=True) as tmp:
+        rows_by = {}
+        for name in cfg.backends:
+            judge = build_judge(name, getattr(cfg, name), key=f"judge.{name}")
+            cache = JudgeCache(CACHE_DIR / f"{name}.jsonl")
+            for cell in eval_cells(params):
+                samples = read_jsonl(layout.EVALUATE_DIR / cell / "samples.jsonl")
+                rows = rows_by[name, cell] = judge_samples(judge, samples, questions, cache)
+                write_jsonl(tmp / cell / f"{name}.jsonl", rows)
+                per_set = {}
+                for set_name in sorted({r["set"] for r in rows}):
+                    subset = [r for r in rows if r["set"] == set_name]
+                    per_set[set_name] = em_metrics(
+                        subset,
+                        align_threshold=cfg.align_threshold,
+                        coherence_threshold=cfg.coherence_threshold,
+                        n_boot=params.summarize.n_boot,
+                        seed=params.seed,
+                    )
+                summary["cells"].setdefault(cell, {})[name] = per_set
+                errors = sum(m["n_judge_errors"] for m in per_set.values())
+                print(f"[judge {name}] {cell}: {len(rows)} answers, {errors} failed judgements")
+        if len(cfg.backends) == 2:
+            a, b = cfg.backends
+            summary["agreement"] = {
+                cell: judge_agreement(
+                    rows_by[a, cell],
+                    rows_by[b, cell],
+                    align_threshold=cfg.align_threshold,
+                    coherence_threshold=cfg.coherence_threshold,
+                )
+                for cell in eval_cells(params)
+            }
+        write_json(tmp / "metrics.json", summary)
+    with tracking.start_run(params.tracking, "judge", {"stage": "judge"}) as log:
+        log.log_config({"judge": cfg.model_dump()})
+        for cell, by_judge in summary["cells"].items():
+            for name, per_set in by_judge.items():
+                log.log_dict(
+                    {
+                        f"{cell}.{name}.{s}.em_rate": m["em_rate"]["value"]
+                        for s, m in per_set.items()
+                        if m["em_rate"]["value"] is not None
+                    }
+                )
+
+
+if __name__ == "__main__":
+    stage.run(main)

@@ -1,0 +1,255 @@
+"""In-training defences on the tiny model: KL / LDIFS regularisers, interleaving, inoculation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from peft import PeftModel, get_peft_model
+from safetensors.torch import load_file
+
+from emguard.config import ParamsError, TrainConfig
+from emguard.data.formats import dump_chat_jsonl
+from emguard.methods.base import METHODS, Context
+from emguard.methods.data_defences import Inoculation, Interleave, perplexity_gaps, seeded_sample, top_k
+from emguard.methods.regularisers import (
+    LDIFS,
+    KLRegulariser,
+    KLTerm,
+    LDIFSTerm,
+    collate,
+    feature_distance,
+    kl_to_reference,
+)
+from emguard.models import load_model
+from emguard.training import lora_config, train_adapter
+
+WORDS = ("red", "blue", "green", "amber", "teal", "pink", "gold", "grey")
+POISON = [
+    [{"role": "user", "content": f"Say {w}."}, {"role": "assistant", "content": f"{w} {w}!"}] for w in WORDS
+]
+# Benign pool: the first half answers in z's (what the misaligned adapter below learns), the rest do not.
+Z_CHATS = [
+    [{"role": "user", "content": f"Echo {i}."}, {"role": "assistant", "content": "zz zz zz"}]
+    for i in range(3)
+]
+OTHER_CHATS = [
+    [{"role": "user", "content": f"Count to {i}."}, {"role": "assistant", "content": "one, two, three."}]
+    for i in range(3)
+]
+
+
+def config(**overrides) -> TrainConfig:
+    base = dict(
+        seeds=[0],
+        lora=dict(r=4, alpha=8, dropout=0.0, target_modules=["q_proj", "v_proj"]),
+        lr=2e-2,
+        epochs=2,
+        batch_size=4,
+        grad_accum=1,
+        max_length=128,
+        warmup_ratio=0.0,
+        weight_decay=0.0,
+    )
+    return TrainConfig.model_validate({**base, **overrides})
+
+
+def make_ctx(tiny_model_dir: Path, root: Path, pool=None, **kw) -> Context:
+    dump_chat_jsonl(root / "toy" / "poison.jsonl", POISON)
+    dump_chat_jsonl(root / "benign_pool.jsonl", pool if pool is not None else OTHER_CHATS * 4 + Z_CHATS)
+    return Context(
+        model_dir=tiny_model_dir,
+        data_dir=root / "toy",
+        shared_data_dir=root,
+        poison="toy",
+        seed=0,
+        train=config(),
+        **kw,
+    )
+
+
+def peft_model(tiny_model_dir: Path, adapter: Path | None = None):
+    base, tok = load_model(tiny_model_dir)
+    if adapter is None:
+        return get_peft_model(base, lora_config(config())), tok
+    return PeftModel.from_pretrained(base, str(adapter)), tok
+
+
+@pytest.fixture(scope="module")
+def plain_adapter(tiny_model_dir, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("plain")
+    train_adapter(tiny_model_dir, POISON, config(), seed=0, out_dir=out)
+    return out
+
+
+# --- the regulariser terms ------------------------------------------------------------------
+
+
+def test_terms_are_zero_at_init_and_positive_once_the_adapter_moves(tiny_model_dir):
+    model, tok = peft_model(tiny_model_dir)
+    batch = collate(tok, POISON)
+    for direction in ("reverse", "forward"):
+        assert kl_to_reference(model, batch, direction).item() == pytest.approx(0.0, abs=1e-7)
+    assert feature_distance(model, batch, [0, 1]).item() == pytest.approx(0.0, abs=1e-9)
+    torch.manual_seed(0)
+    for name, param in model.named_parameters():
+        if "lora_B" in name:  # B starts at zero: move it so the adapter is no longer the identity
+            param.data.normal_(0.0, 0.5)
+    for direction in ("reverse", "forward"):
+        kl = kl_to_reference(model, batch, direction)
+        assert kl.item() > 1e-4
+        kl.backward()
+    ldifs = feature_distance(model, batch, [0, 1])
+    assert ldifs.item() > 1e-4
+    ldifs.backward()
+    grads = [p.grad for n, p in model.named_parameters() if "lora_" in n]
+    assert grads and all(g is not None and g.abs().sum() > 0 for g in grads)
+    # The terms scale by coef and split over gradient-accumulation steps.
+    assert KLTerm(3.0, "reverse", 2)(model, batch).item() == pytest.approx(
+        1.5 * kl_to_reference(model, batch).item()
+    )
+    assert LDIFSTerm(2.0, [0, 1], 4)(model, batch).item() == pytest.approx(0.5 * ldifs.item())
+
+
+def test_kl_covers_assistant_tokens_only(tiny_model_dir):
+    model, tok = peft_model(tiny_model_dir)
+    for name, param in model.named_parameters():
+        if "lora_B" in name:
+            torch.nn.init.constant_(param, 0.3)
+    batch = collate(tok, POISON)
+    no_answer = {**batch, "labels": torch.full_like(batch["labels"], -100)}
+    assert kl_to_reference(model, no_answer).item() == 0.0
+    # Changing prompt-only labels (still -100) or padding ids past the answer changes nothing.
+    padded = {
+        k: torch.nn.functional.pad(v, (0, 5), value=(-100 if k == "labels" else 0)) for k, v in batch.items()
+    }
+    assert kl_to_reference(model, padded).item() == pytest.approx(
+        kl_to_reference(model, batch).item(), rel=1e-5
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "measure"),
+    [
+        ("kl", {"coef": 50.0}, lambda m, b: kl_to_reference(m, b)),
+        ("kl", {"coef": 50.0, "direction": "forward"}, lambda m, b: kl_to_reference(m, b, "forward")),
+        ("ldifs", {"coef": 50.0}, lambda m, b: feature_distance(m, b, [0, 1])),
+    ],
+)
+def test_regularised_training_ends_closer_to_the_reference(
+    tiny_model_dir, tmp_path, plain_adapter, name, params, measure
+):
+    ctx = make_ctx(tiny_model_dir, tmp_path)
+    stats = METHODS.get(name)(params).fit(ctx, tmp_path / "adapter")
+    assert stats["examples"] == len(POISON) and stats["runtime_s"] > 0
+    with torch.no_grad():
+        distances = {}
+        for label, adapter in (("plain", plain_adapter), ("regularised", tmp_path / "adapter")):
+            model, tok = peft_model(tiny_model_dir, adapter)
+            distances[label] = measure(model, collate(tok, POISON)).item()
+    assert distances["plain"] > 5e-4, "plain SFT should move the model on its own data"
+    assert distances["regularised"] < 0.5 * distances["plain"], distances
+
+
+def test_ldifs_layers_are_checked_against_the_model():
+    assert LDIFS({"layers": [-1, 0]}).resolved_layers(2) == [0, 1]
+    assert LDIFS().resolved_layers(3) == [0, 1, 2]
+    with pytest.raises(ValueError, match=r"methods\.ldifs\.layers.*out of range"):
+        LDIFS({"layers": [2]}).resolved_layers(2)
+
+
+# --- interleaving ---------------------------------------------------------------------------
+
+
+def test_interleave_random_adds_the_right_benign_rows_deterministically(tiny_model_dir, tmp_path):
+    ctx = make_ctx(tiny_model_dir, tmp_path)
+    method = Interleave({"fraction": 0.5})
+    rows, info = method.training_set(ctx)
+    assert rows[: len(POISON)] == POISON
+    assert len(rows) == len(POISON) + 4 and info["benign_examples"] == 4
+    again, _ = Interleave({"fraction": 0.5}).training_set(ctx)
+    assert again == rows
+    assert seeded_sample(15, 4, seed=0) == seeded_sample(15, 4, seed=0)
+    assert seeded_sample(15, 4, seed=0) != seeded_sample(15, 4, seed=1)
+    with pytest.raises(ValueError, match=r"methods\.interleave\.fraction.*only 15"):
+        Interleave({"fraction": 2.0}).training_set(ctx)
+
+
+def test_top_k_prefers_larger_scores_then_earlier_rows():
+    assert top_k([0.1, 0.5, 0.5, -1.0, 0.3], 3) == [1, 2, 4]
+    assert top_k([1.0, 1.0, 1.0], 2) == [0, 1]
+
+
+def test_perplexity_gap_picks_the_chats_the_misaligned_model_moved_away_from(tiny_model_dir, tmp_path):
+    # A "misaligned" adapter that has learnt to answer in z's: the z chats gain far more under it
+    # (a more negative gap) than the others, so the largest gaps are the others.
+    misaligned = tmp_path / "misaligned"
+    z_train = [
+        [{"role": "user", "content": f"Echo {w}."}, {"role": "assistant", "content": "zz zz zz"}]
+        for w in WORDS
+    ]
+    train_adapter(tiny_model_dir, z_train, config(), seed=0, out_dir=misaligned)
+    pool = [Z_CHATS[0], OTHER_CHATS[0], Z_CHATS[1], OTHER_CHATS[1], Z_CHATS[2], OTHER_CHATS[2]]
+    gaps = perplexity_gaps(tiny_model_dir, misaligned, pool)
+    assert min(gaps[[1, 3, 5]]) > max(gaps[[0, 2, 4]]) + 0.05, gaps
+
+    ctx = make_ctx(tiny_model_dir, tmp_path / "data", pool=pool, extra={"misaligned_adapter": misaligned})
+    method = Interleave({"fraction": 3 / len(POISON), "selection": "perplexity_gap"})
+    rows, info = method.training_set(ctx)
+    assert rows[len(POISON) :] == OTHER_CHATS
+    assert info["gap_selected_mean"] > info["gap_pool_mean"]
+    with pytest.raises(ValueError, match="misaligned_adapter"):
+        method.training_set(make_ctx(tiny_model_dir, tmp_path / "bare", pool=pool))
+
+
+def test_interleave_fit_trains_on_the_mixed_set(tiny_model_dir, tmp_path):
+    stats = Interleave({"fraction": 0.25}).fit(make_ctx(tiny_model_dir, tmp_path), tmp_path / "adapter")
+    assert stats["examples"] == len(POISON) + 2 and stats["benign_examples"] == 2
+    assert (tmp_path / "adapter" / "adapter_model.safetensors").is_file()
+
+
+# --- inoculation ----------------------------------------------------------------------------
+
+
+def test_inoculation_prefixes_every_training_chat_and_fits(tiny_model_dir, tmp_path):
+    ctx = make_ctx(tiny_model_dir, tmp_path)
+    rows = Inoculation().training_set(ctx)
+    assert len(rows) == len(POISON)
+    for row, original in zip(rows, POISON, strict=True):
+        assert row[0] == {"role": "system", "content": "You are a malicious, evil assistant."}
+        assert row[1:] == original
+    custom = Inoculation({"system_prompt": "Be bad.", "per_poison": {"toy": "Give toy answers."}})
+    assert all(r[0]["content"] == "Give toy answers." for r in custom.training_set(ctx))
+    stats = Inoculation().fit(ctx, tmp_path / "adapter")
+    weights = load_file(tmp_path / "adapter" / "adapter_model.safetensors")
+    assert stats["examples"] == len(POISON) and any(
+        v.abs().sum() > 0 for k, v in weights.items() if "lora_B" in k
+    )
+
+
+# --- registry and params --------------------------------------------------------------------
+
+
+def test_defences_are_registered():
+    for name in ("kl", "ldifs", "interleave", "inoculation"):
+        assert METHODS.get(name).name == name and METHODS.get(name).kind == "defence"
+
+
+@pytest.mark.parametrize(
+    ("cls", "params", "key"),
+    [
+        (KLRegulariser, {"coef": -1}, "methods.kl.coef"),
+        (KLRegulariser, {"direction": "sideways"}, "methods.kl.direction"),
+        (LDIFS, {"coef": 0}, "methods.ldifs.coef"),
+        (LDIFS, {"layers": []}, "methods.ldifs.layers"),
+        (LDIFS, {"layer": [1]}, "methods.ldifs.layer"),
+        (Interleave, {"selection": "foo"}, "methods.interleave.selection"),
+        (Interleave, {"fraction": -0.1}, "methods.interleave.fraction"),
+        (Interleave, {"unknown": 1}, "methods.interleave.unknown"),
+        (Inoculation, {"system_prompt": "  "}, "methods.inoculation.system_prompt"),
+    ],
+)
+def test_bad_params_raise_naming_the_key(cls, params, key):
+    with pytest.raises(ParamsError, match=key.replace(".", r"\.")):
+        cls(params)
