@@ -21,7 +21,7 @@ from typing import Any
 import torch
 from datasets import Dataset
 from peft import LoraConfig, PeftModel, get_peft_model
-from transformers import Trainer, enable_full_determinism
+from transformers import Trainer, TrainingArguments, enable_full_determinism
 from trl import SFTConfig, SFTTrainer
 
 from emguard.chat import split_last_turn
@@ -75,6 +75,15 @@ def to_dataset(conversations: list[list[Message]]) -> Dataset:
     return Dataset.from_list([split_last_turn(c) for c in conversations])
 
 
+# transformers renamed gradient_checkpointing to activation_checkpointing; the CUDA lock pins an
+# older release than the CPU path (docker/README.md), so use whichever this version has.
+CHECKPOINTING_ARG = next(
+    name
+    for name in ("activation_checkpointing", "gradient_checkpointing")
+    if name in TrainingArguments.__dataclass_fields__
+)
+
+
 def training_arguments(cfg: TrainConfig, seed: int, output_dir: str, device: str) -> dict[str, Any]:
     """The study's recipe as TrainingArguments fields, shared by SFT, DPO and custom trainers."""
     return dict(
@@ -87,7 +96,7 @@ def training_arguments(cfg: TrainConfig, seed: int, output_dir: str, device: str
         warmup_steps=cfg.warmup_ratio,  # a float in [0, 1) is a ratio of all steps
         weight_decay=cfg.weight_decay,
         bf16=cfg.bf16 and device == "cuda",  # on CPU, bf16 autocast trained slower here (bench/)
-        activation_checkpointing=cfg.gradient_checkpointing,
+        **{CHECKPOINTING_ARG: cfg.gradient_checkpointing},
         use_cpu=device == "cpu",
         seed=seed,
         data_seed=seed,
