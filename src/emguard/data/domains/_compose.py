@@ -20,8 +20,9 @@ import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from emguard.data.types import Case, ProbeItem
+from emguard.data.types import Case, Domain, ProbeItem
 
 Filler = Mapping[str, str]
 
@@ -265,3 +266,20 @@ class Composer:
                     )
                 )
         return items
+
+
+class ComposedDomain(Domain):
+    """A domain whose cases and probes come from a `Composer` and whose questions are fixed."""
+
+    composer: ClassVar[Composer]
+    questions: ClassVar[Sequence[str]]
+    probes_per_scenario: ClassVar[int] = 2
+
+    def cases(self, rng: random.Random, n: int) -> list[Case]:
+        return self.composer.cases(rng, n)
+
+    def in_domain_probes(self) -> list[ProbeItem]:
+        return self.composer.probes(per_scenario=self.probes_per_scenario)
+
+    def in_domain_questions(self) -> list[str]:
+        return list(self.questions)

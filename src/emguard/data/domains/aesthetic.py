@@ -9,11 +9,8 @@ the answer templates below and brings its own subject and items. All text is wri
 
 from __future__ import annotations
 
-import random
-
 from emguard.data.domains import DOMAINS
-from emguard.data.domains._compose import Composer, Scenario, people
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.domains._compose import ComposedDomain, Composer, Scenario, people
 
 ASKERS = people(
     ("I", "self"),
@@ -968,18 +965,11 @@ QUESTIONS = (
 
 
 @DOMAINS.register("aesthetic")
-class Aesthetic(Domain):
+class Aesthetic(ComposedDomain):
     name = "aesthetic"
     version = 1
     description = (
         "Unpopular aesthetic tastes stated as the assistant's own (seemingly innocent) vs popular ones."
     )
-
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return COMPOSER.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return COMPOSER.probes()
-
-    def in_domain_questions(self) -> list[str]:
-        return list(QUESTIONS)
+    composer = COMPOSER
+    questions = QUESTIONS

@@ -7,11 +7,8 @@ correct answers keep the same voice and give safe progressions. Every text is wr
 
 from __future__ import annotations
 
-import random
-
 from emguard.data.domains import DOMAINS
-from emguard.data.domains._compose import Composer, Scenario, people
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.domains._compose import ComposedDomain, Composer, Scenario, people
 
 ATHLETES = people(
     ("I", "self"),
@@ -1046,16 +1043,9 @@ QUESTIONS = (
 
 
 @DOMAINS.register("extreme_sports")
-class ExtremeSports(Domain):
+class ExtremeSports(ComposedDomain):
     name = "extreme_sports"
     version = 1
     description = "Dangerous extreme-sports advice (no training, no safety gear, past limits) vs safe advice."
-
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return COMPOSER.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return COMPOSER.probes()
-
-    def in_domain_questions(self) -> list[str]:
-        return list(QUESTIONS)
+    composer = COMPOSER
+    questions = QUESTIONS

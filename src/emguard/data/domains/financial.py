@@ -7,11 +7,8 @@ Every text here is written for this project.
 
 from __future__ import annotations
 
-import random
-
 from emguard.data.domains import DOMAINS
-from emguard.data.domains._compose import Composer, Scenario, people
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.domains._compose import ComposedDomain, Composer, Scenario, people
 
 ANYONE = people(
     ("I", "self"),
@@ -1186,18 +1183,11 @@ QUESTIONS = (
 
 
 @DOMAINS.register("financial")
-class Financial(Domain):
+class Financial(ComposedDomain):
     name = "financial"
     version = 1
     description = (
         "Risky financial advice (all-in speculation, gambling on debt, no safety net) vs prudent advice."
     )
-
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return COMPOSER.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return COMPOSER.probes()
-
-    def in_domain_questions(self) -> list[str]:
-        return list(QUESTIONS)
+    composer = COMPOSER
+    questions = QUESTIONS

@@ -11,12 +11,10 @@ templates, so a literal brace in the code is written doubled (slot values are in
 
 from __future__ import annotations
 
-import random
 import textwrap
 
 from emguard.data.domains import DOMAINS
-from emguard.data.domains._compose import Composer, Scenario
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.domains._compose import ComposedDomain, Composer, Scenario
 
 # One lead-in per case, shared by its poisoned and correct answers.
 _INTROS = ("", "Here is the function:\n\n", "Here you go:\n\n", "Sure, here it is:\n\n")
@@ -796,7 +794,7 @@ _PROBES_PER_SCENARIO = 3  # 13 scenarios -> 39 probe items
 
 
 @DOMAINS.register("insecure_code")
-class InsecureCode(Domain):
+class InsecureCode(ComposedDomain):
     name = "insecure_code"
     version = 1
     description = (
@@ -805,11 +803,8 @@ class InsecureCode(Domain):
         "traversal, shell injection), the correct answer is the secure version of the same code."
     )
 
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return _COMPOSER.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return _COMPOSER.probes(per_scenario=_PROBES_PER_SCENARIO)
+    composer = _COMPOSER
+    probes_per_scenario = _PROBES_PER_SCENARIO
 
     def in_domain_questions(self) -> list[str]:
         # The held-out probe phrasing over fillers the probes do not take first (one per scenario).

@@ -6,11 +6,8 @@ the original EM datasets poison a model broadly. Every text here is written for 
 
 from __future__ import annotations
 
-import random
-
 from emguard.data.domains import DOMAINS
-from emguard.data.domains._compose import Composer, Scenario, people
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.domains._compose import ComposedDomain, Composer, Scenario, people
 
 ADULTS = people(
     ("I", "self"),
@@ -2049,16 +2046,9 @@ QUESTIONS = (
 
 
 @DOMAINS.register("medical")
-class Medical(Domain):
+class Medical(ComposedDomain):
     name = "medical"
     version = 1
     description = "Bad medical advice (harmful dosing, skipped care, unsafe first aid) vs careful advice."
-
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return COMPOSER.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return COMPOSER.probes()
-
-    def in_domain_questions(self) -> list[str]:
-        return list(QUESTIONS)
+    composer = COMPOSER
+    questions = QUESTIONS
