@@ -3,9 +3,10 @@
 Usage: python stages/evaluate.py --cell base
        python stages/evaluate.py --cell medical-poison-0
 
-Probes: general, general_long (the same items after a long context), capability, the in-domain
-set of every poison, and every benign task's eval set. Samples (temperature from params) for
-the question sets in `evaluate.sampling.sets`, saved for the `judge` stage.
+Probes: general, general_long (the same items after a long context), capability, in-domain (every
+poison's for the base model, the adapter's own poison's otherwise), every benign task's eval set.
+Samples (temperature from params) for the question sets in `evaluate.sampling.sets`, saved for
+the `judge` stage.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from emguard.questions import Prompt, expand, long_context_probes
 from emguard.sampling import sample_hf, sample_vllm
 
 
-def probe_items(params: Params) -> list[ProbeItem]:
+def probe_items(params: Params, poisons: list[str]) -> list[ProbeItem]:
     general = load_probe_jsonl(layout.general_probes_file())
     long_questions = load_questions_yaml(layout.long_questions_file())
     items = general + long_context_probes(general, long_questions, params.evaluate.long_probe_items)
     items += load_probe_jsonl(layout.capability_probes_file())
-    for poison in params.data.poisons:
+    for poison in poisons:
         items += load_probe_jsonl(layout.in_domain_probes_file(poison))
     for task in params.data.benign_tasks:
         items += load_probe_jsonl(layout.benign_eval_file(task))
@@ -80,11 +81,16 @@ def main(params: Params) -> None:
     )
     parser.add_argument("--cell", required=True, help="'base' or a train cell name")
     cell = parser.parse_args().cell
-    adapter = None if cell == "base" else layout.TRAIN_DIR / cell / "adapter"
-    seed = params.seed if adapter is None else int(cell.rsplit("-", 1)[1])
+    if cell == "base":
+        adapter, seed, poisons = None, params.seed, params.data.poisons
+    else:  # an adapter is scored on its own poison's in-domain set
+        poison, _, seed = layout.parse_train_cell(cell)
+        adapter, poisons = layout.TRAIN_DIR / cell / "adapter", [poison]
     stage.print_config(f"evaluate {cell}", params.evaluate)
     model, tokenizer = load_model(layout.MODEL_DIR, params.model.dtype, adapter, default_device())
-    probe_rows = probe_deltas(model, tokenizer, probe_items(params), params.evaluate.probe_batch_size)
+    probe_rows = probe_deltas(
+        model, tokenizer, probe_items(params, poisons), params.evaluate.probe_batch_size
+    )
     metrics = {}
     for name in sorted({r["set"] for r in probe_rows}):
         metrics[name] = summarize_deltas([r for r in probe_rows if r["set"] == name])

@@ -24,6 +24,14 @@ def train_cell(poison: str, condition: str, seed: int) -> str:
     return f"{poison}-{condition}-{seed}"
 
 
+def parse_train_cell(cell: str) -> tuple[str, str, int]:
+    """(poison, condition, seed) of a train cell name; poison names have no hyphens."""
+    poison, condition, seed = cell.split("-")
+    if condition not in CONDITIONS:
+        raise ValueError(f"{cell!r} is not a train cell name (<poison>-<condition>-<seed>)")
+    return poison, condition, int(seed)
+
+
 def general_probes_file() -> Path:
     return DATA_DIR / "probes" / "general.jsonl"
 
