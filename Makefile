@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 0
 
 include docker/docker.mk
 
-.PHONY: help setup reproduce test test-fast bench lint format mlflow-ui clean
+.PHONY: help setup reproduce test test-fast bench lint format mlflow-ui clean paper
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -67,3 +67,6 @@ mlflow-ui: $(VENV)/.installed  ## browse the runs at http://127.0.0.1:5000
 
 clean:  ## remove the venv and caches (not the DVC cache)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+paper: ## build paper/main.pdf (needs a TeX toolchain, e.g. Debian's latexmk + texlive-latex-extra)
+	cd paper && latexmk -pdf -interaction=nonstopmode main.tex

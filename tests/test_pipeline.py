@@ -72,6 +72,7 @@ def test_repro_writes_metrics_and_table(repo):
     effect = metrics["medical"]["general"]["em_effect"]
     assert effect["ci_low"] <= effect["value"] <= effect["ci_high"]
     assert "EM effect" in (repo / "results/summarize/table.md").read_text()
+    assert "EM effect" in (repo / "paper/generated/em_effect.tex").read_text()
     shown = run(["dvc", "metrics", "show"], repo)
     assert "em_effect" in shown
     runs = [json.loads(line) for line in (repo / ".mlflow/runs.jsonl").read_text().splitlines()]
