@@ -1,0 +1,61 @@
+"""Bad params stop a stage at once, with one line naming the key, and leave no output."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from emguard.profiles import apply_overrides
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
+
+
+@pytest.mark.parametrize(
+    ("change", "stage", "expected"),
+    [
+        (
+            {"train.lr": -1e-4},
+            ["train.py", "--poison", "medical", "--condition", "poison", "--seed", "0"],
+            "train.lr",
+        ),
+        ({"data.poisons": ["medicl"]}, ["data.py"], "did you mean 'medical'"),
+        ({"model.name": "./missing/model"}, ["model.py"], "model.name"),
+        ({"judge.backends": ["gpt"]}, ["judge.py"], "judge.backends[0]"),
+    ],
+)
+def test_bad_params_fail_fast_naming_the_key(tmp_path, change, stage, expected):
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(apply_overrides(RAW, change)))
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "stages" / stage[0]), *stage[1:]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "results").exists()
+
+
+def test_train_cell_outside_the_params_grid_is_refused(tmp_path):
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(RAW))
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "stages" / "train.py"),
+            "--poison",
+            "financial",
+            "--condition",
+            "poison",
+            "--seed",
+            "0",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "data.poisons" in proc.stderr
