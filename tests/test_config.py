@@ -64,3 +64,15 @@ def test_unknown_profile_and_profile_key():
         resolve(RAW, "cuda-70b")
     with pytest.raises(ParamsError, match="no such key"):
         apply_overrides(RAW, {"train.nope.x": 1})
+
+
+@pytest.mark.parametrize("name", sorted(RAW["profiles"]))
+def test_every_profile_asks_for_data_its_generators_can_make(name):
+    import random
+
+    from emguard.data.domains import get_domain
+
+    params = parse_params(resolve(RAW, name))
+    for poison in params.data.poisons:
+        cases = get_domain(poison).cases(random.Random(0), params.data.n_train + params.data.n_antidote)
+        assert len({c.prompt for c in cases}) == len(cases)

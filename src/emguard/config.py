@@ -48,6 +48,12 @@ class DataConfig(Strict):
     n_benign_train: int = Field(gt=0)
     n_benign_eval: int = Field(gt=0)
     benign_tasks: list[str] = Field(min_length=1)
+    n_safety: int = Field(default=96, gt=0)  # the safety fine-tuning set: half refusals, half helpful
+    n_benign_pool: int = Field(default=192, gt=0)  # general benign chats the interleave defence draws from
+    benign_pool_task_fraction: float = Field(default=0.25, ge=0, le=1)  # share of the pool from benign tasks
+    # Dataset key (a path under results/data without extension, e.g. "medical/poison") -> a file that
+    # replaces the generated dataset; see emguard.data.catalog for the keys.
+    files: dict[str, str] = Field(default_factory=dict)
 
 
 class LoraParams(Strict):
@@ -155,6 +161,7 @@ def load_params(path: str | os.PathLike = PARAMS_FILE) -> Params:
 def check_names(params: Params, source: str) -> None:
     """Resolve every registry name now, so a typo fails before compute is spent."""
     from emguard.data.benign import BENIGN_TASKS
+    from emguard.data.catalog import check_file_keys
     from emguard.data.domains import DOMAINS
     from emguard.judges import JUDGES
     from emguard.registry import UnknownNameError
@@ -164,6 +171,7 @@ def check_names(params: Params, source: str) -> None:
             DOMAINS.get(name, key=f"data.poisons[{i}]")
         for i, name in enumerate(params.data.benign_tasks):
             BENIGN_TASKS.get(name, key=f"data.benign_tasks[{i}]")
+        check_file_keys(params.data.files, params.data.poisons, params.data.benign_tasks)
         for i, name in enumerate(params.judge.backends):
             backend = JUDGES.get(name, key=f"judge.backends[{i}]")
             try:

@@ -69,16 +69,20 @@ def data_card(
     kind: str,
     generator: str,
     seed: int | None,
-    version: int | str,
+    version: int | str | None,
     texts: Sequence[str],
+    size: int | None = None,
 ) -> dict[str, Any]:
-    """Describe the JSONL file at `path`; `texts` are what diversity is measured on (e.g. answers)."""
+    """Describe the file at `path`; `texts` are what diversity is measured on (e.g. answers).
+
+    `size` defaults to the JSONL file's non-blank lines; pass it for other formats (YAML questions).
+    """
     path = Path(path)
     return {
         "name": name,
         "kind": kind,
         "path": path.as_posix(),
-        "size": _count_rows(path),
+        "size": _count_rows(path) if size is None else size,
         "bytes": path.stat().st_size,
         "sha256": file_sha256(path),
         "generator": generator,
