@@ -90,6 +90,7 @@ class SamplingConfig(Strict):
     # in-domain questions of every poison in data.poisons
     sets: list[Literal["general", "long_prompt", "in_domain"]] = Field(min_length=1)
     batch_size: int = Field(gt=0)
+    tensor_parallel_size: int = Field(1, gt=0)  # vLLM only: GPUs one model is sharded over
 
 
 class EvaluateConfig(Strict):

@@ -55,7 +55,11 @@ def sample_vllm(
     from vllm.lora.request import LoRARequest
 
     llm = LLM(
-        model=str(model_dir), enable_lora=adapter is not None, max_lora_rank=max(8, lora_rank), seed=seed
+        model=str(model_dir),
+        enable_lora=adapter is not None,
+        max_lora_rank=max(8, lora_rank),
+        seed=seed,
+        tensor_parallel_size=cfg.tensor_parallel_size,  # shard a large model over this many GPUs
     )
     params = SamplingParams(
         temperature=cfg.temperature, top_p=cfg.top_p, max_tokens=cfg.max_new_tokens, seed=seed
