@@ -1,11 +1,15 @@
 """Stage `train`: one LoRA fine-tune of the base model on a poison or its matched control.
 
 Usage: python stages/train.py --poison medical --condition poison --seed 0
+       accelerate launch --multi_gpu --num_processes 4 stages/train.py ...   (params: launcher)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
+from pathlib import Path
 
 from emguard import layout, stage, tracking
 from emguard.config import Params
@@ -34,6 +38,17 @@ def main(params: Params) -> None:
     stage.print_config(f"train {cell}", params.train)
     conversations = load_chat_jsonl(layout.poison_dir(args.poison) / f"{args.condition}.jsonl")
     out = layout.TRAIN_DIR / cell
+    if int(os.environ.get("RANK", "0")) != 0:  # under accelerate/torchrun: every rank trains, rank 0 writes
+        with tempfile.TemporaryDirectory() as scratch:
+            train_adapter(
+                layout.MODEL_DIR,
+                conversations,
+                params.train,
+                args.seed,
+                Path(scratch),
+                dtype=params.model.dtype,
+            )
+        return
     tags = {"stage": "train", "poison": args.poison, "condition": args.condition, "seed": str(args.seed)}
     with tracking.start_run(params.tracking, f"train/{cell}", tags) as log:
         log.log_config(

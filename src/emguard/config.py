@@ -121,6 +121,7 @@ class TrackingConfig(Strict):
 class Params(Strict):
     profile: str
     seed: int = Field(ge=0)
+    launcher: str = "python"  # the train stage's command prefix (see dvc.yaml)
     model: ModelConfig
     data: DataConfig
     train: TrainConfig
