@@ -7,7 +7,7 @@ variable "IMAGE" {
 }
 
 # The build context is docker/ itself: the images hold only the locked environment, and the
-# repository is mounted at /work when they run.
+# repository is mounted at /emguard when they run.
 variable "CONTEXT" {
   default = "docker"
 }

@@ -98,8 +98,8 @@ docker-reproduce:  ## dvc repro in a container (DOCKER_FLAVOUR=cpu|cuda)
 	$(if $(filter $(DOCKER_FLAVOUR),cpu cuda),,$(error DOCKER_FLAVOUR is cpu or cuda, not $(DOCKER_FLAVOUR)))
 	mkdir -p "$(DVC_CACHE)" "$(HF_CACHE)"
 	$(DOCKER) run --rm --user "$$(id -u):$$(id -g)" $(docker_gpu_flags_$(DOCKER_FLAVOUR)) \
-	  --volume "$(CURDIR):/work" \
-	  --volume "$(DVC_CACHE):/work/.dvc/cache" \
+	  --volume "$(CURDIR):/emguard" \
+	  --volume "$(DVC_CACHE):/emguard/.dvc/cache" \
 	  --volume "$(HF_CACHE):/cache/huggingface" \
 	  $(DOCKER_RUN_FLAGS) $(docker_image_$(DOCKER_FLAVOUR)) $(DOCKER_CMD)
 

@@ -215,7 +215,7 @@ def test_dockerfile_runtime_contract(flavour):
     instructions = dockerfile_instructions(DOCKERFILES[flavour])
     last = {i: r for i, r in instructions}
     assert last["CMD"] == '["dvc", "repro"]'
-    assert last["WORKDIR"] == "/work"
+    assert last["WORKDIR"] == "/emguard"
     assert last["USER"].split(":")[0] not in ("0", "root")
     env = " ".join(r for i, r in instructions if i == "ENV")
     assert "DVC_NO_ANALYTICS=1" in env and "HF_HOME=/cache/huggingface" in env
