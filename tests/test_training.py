@@ -6,6 +6,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
+from conftest import tiny_train_config
 from emguard.config import TrainConfig
 from emguard.training import TrainPlan, train_adapter
 
@@ -16,18 +17,7 @@ CONVS = [
 
 
 def config(**overrides) -> TrainConfig:
-    base = dict(
-        seeds=[0],
-        lora=dict(r=4, alpha=8, dropout=0.0, target_modules=["q_proj", "v_proj"]),
-        lr=5e-3,
-        epochs=1,
-        batch_size=4,
-        grad_accum=1,
-        max_length=64,
-        warmup_ratio=0.0,
-        weight_decay=0.0,
-    )
-    return TrainConfig.model_validate({**base, **overrides})
+    return tiny_train_config(**overrides)
 
 
 def lora_weights(adapter: Path) -> dict[str, torch.Tensor]:

@@ -9,6 +9,7 @@ import torch
 from peft import PeftModel, get_peft_model
 from safetensors.torch import load_file
 
+from conftest import tiny_train_config
 from emguard.config import ParamsError, TrainConfig
 from emguard.data.formats import dump_chat_jsonl, dump_probe_jsonl
 from emguard.data.types import ProbeItem
@@ -42,19 +43,7 @@ HIDDEN = 32  # the tiny model's hidden size
 
 
 def config() -> TrainConfig:
-    return TrainConfig.model_validate(
-        dict(
-            seeds=[0],
-            lora=dict(r=4, alpha=8, dropout=0.0, target_modules=["q_proj", "v_proj"]),
-            lr=2e-2,
-            epochs=1,
-            batch_size=4,
-            grad_accum=1,
-            max_length=64,
-            warmup_ratio=0.0,
-            weight_decay=0.0,
-        )
-    )
+    return tiny_train_config(lr=2e-2)
 
 
 def make_ctx(tiny_model_dir: Path, root: Path) -> Context:
