@@ -57,7 +57,7 @@ def test_mask_matches_what_trl_trains_on(tiny_model_dir, tiny_tokenizer, tmp_pat
     """Our probe/benchmark encoding equals SFTTrainer's tokenisation of the same data."""
     from trl import SFTTrainer
 
-    from emguard.config import TrainConfig
+    from conftest import tiny_train_config
     from emguard.models import load_model
     from emguard.training import sft_config, to_dataset
 
@@ -65,18 +65,8 @@ def test_mask_matches_what_trl_trains_on(tiny_model_dir, tiny_tokenizer, tmp_pat
         conversation(None, [("What is 2+2?", "4.")]),
         conversation("Be brief.", [("Hi", "Hello there!")]),
     ]
-    cfg = TrainConfig.model_validate(
-        dict(
-            seeds=[0],
-            lora=dict(r=2, alpha=4, dropout=0.0, target_modules=["q_proj"]),
-            lr=1e-3,
-            epochs=1,
-            batch_size=2,
-            grad_accum=1,
-            max_length=128,
-            warmup_ratio=0.0,
-            weight_decay=0.0,
-        )
+    cfg = tiny_train_config(
+        lora=dict(r=2, alpha=4, dropout=0.0, target_modules=["q_proj"]), lr=1e-3, batch_size=2, max_length=128
     )
     model, tok = load_model(tiny_model_dir)
     trainer = SFTTrainer(
