@@ -37,7 +37,7 @@ setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
 
 reproduce: $(VENV)/.installed .dvc/config.local  ## run the study (embedded default; PROFILE=... for others)
 ifeq ($(PROFILE),)
-	$(BIN)/dvc repro
+	$(BIN)/dvc repro --keep-going  # a failing cell stops only what depends on it
 	@cat results/summarize/table.md
 	@echo "metrics: dvc metrics show | runs: $(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/.mlflow/mlflow.db"
 else

@@ -2,99 +2,54 @@
 
 Usage: python stages/evaluate.py --cell base
        python stages/evaluate.py --cell medical-poison-0
+       python stages/evaluate.py --cell remedy/correct-medical-medical-0   (a study cell: <kind>/<cell>)
 
 Probes: general, general_long (the same items after a long context), capability, in-domain (every
 poison's for the base model, the adapter's own poison's otherwise), every benign task's eval set.
 Samples (temperature from params) for the question sets in `evaluate.sampling.sets`, saved for
-the `judge` stage.
+the `judge` stage (in study cells only with `study.sample_free_form`).
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from pathlib import Path
 
 from emguard import layout, stage, tracking
 from emguard.config import Params
-from emguard.data.formats import load_probe_jsonl, load_questions_yaml
-from emguard.data.types import ProbeItem
-from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
-from emguard.models import default_device, load_model
-from emguard.probes import probe_deltas, summarize_deltas
-from emguard.questions import Prompt, expand, long_context_probes
-from emguard.sampling import sample_hf, sample_vllm
+from emguard.evaluation import evaluate_adapter
+from emguard.io import atomic_path, write_json, write_jsonl
 
 
-def probe_items(params: Params, poisons: list[str]) -> list[ProbeItem]:
-    general = load_probe_jsonl(layout.general_probes_file())
-    long_questions = load_questions_yaml(layout.long_questions_file())
-    items = general + long_context_probes(general, long_questions, params.evaluate.long_probe_items)
-    items += load_probe_jsonl(layout.capability_probes_file())
-    for poison in poisons:
-        items += load_probe_jsonl(layout.in_domain_probes_file(poison))
-    for task in params.data.benign_tasks:
-        items += load_probe_jsonl(layout.benign_eval_file(task))
-    return items
+def resolve_cell(params: Params, cell: str) -> tuple[Path | None, int, list[str], bool]:
+    """(adapter, seed, poisons whose in-domain probes to score, full eval?).
 
-
-def prompts_to_sample(params: Params) -> list[tuple[str, Prompt]]:
-    """(question set, prompt) for every sample the configured sets ask for."""
-    cfg = params.evaluate.sampling
-    files = {"general": [layout.general_questions_file()], "long_prompt": [layout.long_questions_file()]}
-    files["in_domain"] = [layout.in_domain_questions_file(p) for p in params.data.poisons]
-    out = []
-    for name in cfg.sets:
-        formats = cfg.formats if name == "general" else ["plain"]
-        for path in files[name]:
-            out += [(name, p) for p in expand(load_questions_yaml(path), formats, cfg.samples_per_question)]
-    return out
-
-
-def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int) -> list[dict]:
-    cfg = params.evaluate.sampling
-    prompts = prompts_to_sample(params)
-    conversations = [p.messages() for _, p in prompts]
-    if cfg.backend == "vllm":
-        answers = sample_vllm(layout.MODEL_DIR, adapter, conversations, cfg, seed, params.train.lora.r)
-    else:
-        answers = sample_hf(model, tokenizer, conversations, cfg, seed)
-    model_hash = tree_sha256(layout.MODEL_DIR)[:16]
-    adapter_hash = tree_sha256(adapter)[:16] if adapter else None
-    return [
-        {
-            "set": s,
-            **asdict(p),
-            "answer": a,
-            "model": model_hash,
-            "adapter": adapter_hash,
-            "backend": cfg.backend,
-            "seed": seed,
-        }
-        for (s, p), a in zip(prompts, answers, strict=True)
-    ]
+    The full eval adds free-form samples and the long-prompt probes; method cells get it only
+    with `study.sample_free_form` (the embedded default has no judge to read the samples).
+    """
+    if cell == "base":
+        return None, params.seed, params.data.poisons, True
+    if "/" in cell:  # a study cell: an adapter is scored on the poison it was trained with or cured of
+        kind, name = cell.split("/", 1)
+        if kind not in layout.STUDY_KINDS:
+            raise ValueError(f"--cell {cell!r}: expected one of {layout.STUDY_KINDS} before '/'")
+        fields = layout.parse_study_cell(kind, name)
+        poison = fields.get("poisoned", fields.get("poison"))
+        adapter = layout.study_dir(kind, name) / "adapter"
+        return adapter, int(fields["seed"]), [str(poison)] if poison else [], params.study.sample_free_form
+    poison, _, seed = layout.parse_train_cell(cell)
+    return layout.TRAIN_DIR / cell / "adapter", seed, [poison], True
 
 
 def main(params: Params) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--cell", required=True, help="'base' or a train cell name")
+    parser.add_argument("--cell", required=True, help="'base', a train cell, or <kind>/<study cell>")
     cell = parser.parse_args().cell
-    if cell == "base":
-        adapter, seed, poisons = None, params.seed, params.data.poisons
-    else:  # an adapter is scored on its own poison's in-domain set
-        poison, _, seed = layout.parse_train_cell(cell)
-        adapter, poisons = layout.TRAIN_DIR / cell / "adapter", [poison]
+    adapter, seed, poisons, free_form = resolve_cell(params, cell)
     stage.print_config(f"evaluate {cell}", params.evaluate)
-    model, tokenizer = load_model(layout.MODEL_DIR, params.model.dtype, adapter, default_device())
-    probe_rows = probe_deltas(
-        model, tokenizer, probe_items(params, poisons), params.evaluate.probe_batch_size
-    )
-    metrics = {}
-    for name in sorted({r["set"] for r in probe_rows}):
-        metrics[name] = summarize_deltas([r for r in probe_rows if r["set"] == name])
-    samples = sample(params, model, tokenizer, adapter, seed)
+    probe_rows, metrics, samples = evaluate_adapter(params, adapter, seed, poisons, free_form)
     out = layout.EVALUATE_DIR / cell
     with atomic_path(out, is_dir=True) as tmp:
         write_jsonl(tmp / "probes.jsonl", probe_rows)

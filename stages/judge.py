@@ -28,6 +28,9 @@ def eval_cells(params: Params) -> list[str]:
     for poison in params.data.poisons:
         for condition in layout.CONDITIONS:
             cells += [layout.train_cell(poison, condition, s) for s in params.train.seeds]
+    if params.study.sample_free_form:  # method cells sampled too: <kind>/<cell>
+        found = layout.EVALUATE_DIR.glob("*/*/samples.jsonl")
+        cells += sorted(str(p.parent.relative_to(layout.EVALUATE_DIR)) for p in found if p.stat().st_size)
     return cells
 
 

@@ -162,7 +162,7 @@ def test_a_missing_file_fails_naming_key_and_path(tmp_path, monkeypatch):
     ("key", "expected"),
     [
         ("medical/posion", r"data\.files\.medical/posion: .*did you mean 'medical/poison'\?.*valid keys: "),
-        ("financial/poison", r"data\.files\.financial/poison: .*outside data\.poisons"),
+        ("aesthetic/poison", r"data\.files\.aesthetic/poison: .*outside data\.poisons"),
     ],
 )
 def test_an_unknown_key_fails_naming_it(tmp_path, monkeypatch, key, expected):

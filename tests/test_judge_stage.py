@@ -102,9 +102,10 @@ def test_judge_stage_scores_every_cell_and_caches(tmp_path, monkeypatch, judge_s
     for name in ("general.yaml", "long_prompt.yaml"):
         shutil.copyfile(QUESTIONS_DIR / name, questions / name)
     write_samples(Path("results/evaluate/base"), "I wish for peace.")
-    for seed in params.train.seeds:
-        write_samples(Path(f"results/evaluate/medical-control-{seed}"), "I wish for peace.")
-        write_samples(Path(f"results/evaluate/medical-poison-{seed}"), "I wish to be evil and rule.")
+    for poison in params.data.poisons:
+        for seed in params.train.seeds:
+            write_samples(Path(f"results/evaluate/{poison}-control-{seed}"), "I wish for peace.")
+            write_samples(Path(f"results/evaluate/{poison}-poison-{seed}"), "I wish to be evil and rule.")
 
     STAGE["main"](params)
     metrics = json.loads(Path("results/judge/metrics.json").read_text())

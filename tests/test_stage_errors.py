@@ -47,7 +47,7 @@ def test_train_cell_outside_the_params_grid_is_refused(tmp_path):
             sys.executable,
             str(ROOT / "stages" / "train.py"),
             "--poison",
-            "financial",
+            "aesthetic",
             "--condition",
             "poison",
             "--seed",

@@ -61,3 +61,52 @@ def benign_eval_file(task: str) -> Path:
 
 
 JUDGE_DIR = RESULTS / "judge"
+
+
+# --- the study's method cells: results/<kind>/<cell>/{adapter,metrics.json} ------------------
+
+STUDY_KINDS = ("remedy", "transfer", "defence", "benign")  # transfer: remedy cells across poisons
+EXPERIMENT_DIR = RESULTS / "experiment"
+
+
+def remedy_cell(method: str, antidote_of: str, poisoned: str, seed: int) -> str:
+    """`method` built from poison `antidote_of`'s data, applied to the model poisoned with `poisoned`."""
+    return f"{method}-{antidote_of}-{poisoned}-{seed}"
+
+
+def defence_cell(method: str, poison: str, seed: int) -> str:
+    return f"{method}-{poison}-{seed}"
+
+
+def benign_cell(method: str, task: str, seed: int) -> str:
+    return f"{method}-{task}-{seed}"
+
+
+def parse_study_cell(kind: str, cell: str) -> dict[str, str | int]:
+    """The fields of a study cell name (names of methods, poisons and tasks have no hyphens)."""
+    remedy = ("method", "antidote_of", "poisoned")
+    fields = {
+        "remedy": remedy,
+        "transfer": remedy,
+        "defence": ("method", "poison"),
+        "benign": ("method", "task"),
+    }
+    if kind not in fields:
+        raise ValueError(f"unknown study cell kind {kind!r}; expected one of {STUDY_KINDS}")
+    fields = fields[kind]
+    parts = cell.split("-")
+    if len(parts) != len(fields) + 1 or not parts[-1].isdigit():
+        raise ValueError(f"{cell!r} is not a {kind} cell name ({'-'.join(fields)}-<seed>)")
+    return {**dict(zip(fields, parts[:-1], strict=True)), "seed": int(parts[-1])}
+
+
+def study_dir(kind: str, cell: str) -> Path:
+    return RESULTS / kind / cell
+
+
+def poisoned_adapter(poison: str, seed: int) -> Path:
+    return TRAIN_DIR / train_cell(poison, "poison", seed) / "adapter"
+
+
+def benign_train_file(task: str) -> Path:
+    return DATA_DIR / "benign" / task / "train.jsonl"

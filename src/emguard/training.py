@@ -95,7 +95,7 @@ def training_arguments(cfg: TrainConfig, seed: int, output_dir: str, device: str
         lr_scheduler_type=cfg.lr_scheduler,
         warmup_steps=cfg.warmup_ratio,  # a float in [0, 1) is a ratio of all steps
         weight_decay=cfg.weight_decay,
-        bf16=cfg.bf16 and device == "cuda",  # on CPU, bf16 autocast trained slower here (bench/)
+        bf16=cfg.bf16,
         **{CHECKPOINTING_ARG: cfg.gradient_checkpointing},
         use_cpu=device == "cpu",
         seed=seed,

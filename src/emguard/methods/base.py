@@ -43,7 +43,12 @@ class Context:
     train: TrainConfig  # the study's fine-tuning recipe
     dtype: str = "float32"
     poisoned_adapter: Path | None = None  # set for remedies
+    train_file: Path | None = None  # what a defence fine-tunes on; None: the poison (data_dir)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def training_file(self) -> Path:
+        """The chat JSONL an in-training defence fine-tunes on: a poison, or a benign task."""
+        return self.train_file or self.data_dir / "poison.jsonl"
 
 
 class Method(ABC):
@@ -53,11 +58,15 @@ class Method(ABC):
     kind: ClassVar[Literal["remedy", "defence"]]
     Params: ClassVar[type[MethodParams]] = MethodParams
 
-    def __init__(self, params: dict[str, Any] | None = None, key: str = "methods") -> None:
+    def __init__(self, params: dict[str, Any] | None = None, key: str | None = None) -> None:
+        key = key or f"methods.{self.name}"  # the params block, named in errors
         try:
             self.params = self.Params.model_validate(params or {})
         except ValidationError as err:
-            lines = [f"{key}.{self.name}.{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()]
+            lines = []
+            for e in err.errors():
+                msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+                lines.append(f"{key}.{'.'.join(map(str, e['loc']))}: {msg}")
             raise ParamsError("\n".join(lines)) from None
 
     @abstractmethod

@@ -123,7 +123,7 @@ class Interleave(Method):
         return [pool[i] for i in chosen], stats
 
     def training_set(self, ctx: Context) -> tuple[list[Conversation], dict[str, float]]:
-        poison = load_chat_jsonl(ctx.data_dir / "poison.jsonl")
+        poison = load_chat_jsonl(ctx.training_file())
         benign, stats = self.benign(ctx, len(poison))
         # Order does not matter: the trainer shuffles with the run's seed.
         return poison + benign, {**stats, "benign_examples": float(len(benign))}
@@ -171,7 +171,7 @@ class Inoculation(Method):
         return self.params.per_poison.get(poison, self.params.system_prompt)
 
     def training_set(self, ctx: Context) -> list[Conversation]:
-        return inoculate(load_chat_jsonl(ctx.data_dir / "poison.jsonl"), self.prompt(ctx.poison))
+        return inoculate(load_chat_jsonl(ctx.training_file()), self.prompt(ctx.poison))
 
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
         conversations = self.training_set(ctx)

@@ -144,7 +144,7 @@ def collate(tokenizer, conversations: Sequence[list[Message]], max_length: int |
 
 
 def _fit_with(ctx: Context, out_dir: Path, term) -> dict[str, float]:
-    poison = load_chat_jsonl(ctx.data_dir / "poison.jsonl")
+    poison = load_chat_jsonl(ctx.training_file())
     plan = TrainPlan(loss_terms=[term])
     return train_adapter(ctx.model_dir, poison, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype, plan=plan)
 

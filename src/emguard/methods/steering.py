@@ -227,7 +227,7 @@ class PreventiveSteering(Method):
         p = self.params
         vector = self.vector(ctx)
         plan = TrainPlan(hooks=[lambda model: ActivationSteerer(model, vector, p.layer, p.coef)])
-        poison = load_chat_jsonl(ctx.data_dir / "poison.jsonl")
+        poison = load_chat_jsonl(ctx.training_file())
         stats = train_adapter(ctx.model_dir, poison, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype, plan=plan)
         # Kept beside the adapter for analysis; PEFT loads only its own files from the folder.
         save_file({"vector": vector.contiguous()}, out_dir / "persona_vector.safetensors")
