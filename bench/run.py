@@ -5,6 +5,11 @@ Usage: python bench/run.py [--model results/model | tiny] [--examples 64] [--out
 1. train: tokens/s of the `train` stage's code (TRL SFTTrainer + PEFT) against a plain PyTorch
    LoRA loop on the same model, batch size, data and token count, measured in one process.
 2. generate: answers/s of batched transformers generation against one prompt at a time.
+3. precision: training tokens/s with bf16 autocast vs fp32, and probe scoring items/s in bf16 vs
+   fp32 with the largest difference in probe delta (needs results/data from the `data` stage).
+4. evaluate: one adapter's evaluation as the issue sizes it (8 questions x 3 formats x the
+   configured samples, plus every probe set), with generation samples/s, and judge samples/s of
+   the `hf` judge backend (the embedded model standing in for a judge: throughput only).
 Results go to bench/out/*.json with the machine they ran on.
 """
 
@@ -134,6 +139,83 @@ def bench_generate(model_dir: Path, out: Path) -> dict:
     return result
 
 
+def bench_precision(model_dir: Path, n: int, out: Path) -> dict:
+    from emguard import layout
+    from emguard.data.formats import load_probe_jsonl
+    from emguard.probes import probe_deltas
+
+    params = load_params()
+    conversations = poison_set(get_domain("medical").cases(random.Random(0), n))
+    train = {}
+    for label, bf16 in (("fp32", False), ("bf16_autocast", True)):
+        cfg = params.train.model_copy(update={"epochs": 1.0, "bf16": bf16})
+        with tempfile.TemporaryDirectory() as tmp:
+            train[label] = train_adapter(model_dir, conversations, cfg, seed=0, out_dir=Path(tmp))
+    items = load_probe_jsonl(layout.general_probes_file())
+    scoring, deltas = {}, {}
+    for label, dtype in (("fp32", torch.float32), ("bf16", torch.bfloat16)):
+        model, tok = load_model(model_dir)
+        model.to(dtype)
+        start = time.perf_counter()
+        rows = probe_deltas(model, tok, items, params.evaluate.probe_batch_size)
+        seconds = time.perf_counter() - start
+        scoring[label] = {"seconds": seconds, "items_per_s": len(items) / seconds}
+        deltas[label] = [r["delta"] for r in rows]
+    gaps = [abs(a - b) for a, b in zip(deltas["fp32"], deltas["bf16"], strict=True)]
+    result = {
+        "machine": machine(),
+        "train": train,
+        "train_speedup_bf16": train["bf16_autocast"]["tokens_per_s"] / train["fp32"]["tokens_per_s"],
+        "scoring": scoring,
+        "scoring_speedup_bf16": scoring["bf16"]["items_per_s"] / scoring["fp32"]["items_per_s"],
+        "probe_delta_max_abs_difference": max(gaps),
+        "probe_mean_delta_difference": sum(deltas["bf16"]) / len(items) - sum(deltas["fp32"]) / len(items),
+    }
+    write_json(out / "precision.json", result)
+    return result
+
+
+def bench_evaluate(model_dir: Path, out: Path) -> dict:
+    """The issue's yardstick: 8 questions x 3 formats x samples_per_question, plus the probes."""
+    from emguard.data.formats import load_questions_yaml
+    from emguard.evaluation import evaluate_adapter, prompts_to_sample
+    from emguard.judged_metrics import fill_judge_prompt
+    from emguard.judges.hf_judge import HFJudge
+
+    params = load_params()
+    sampling = params.evaluate.sampling.model_copy(
+        update={"formats": ["plain", "json", "template"], "sets": ["general"]}
+    )
+    params = params.model_copy(update={"evaluate": params.evaluate.model_copy(update={"sampling": sampling})})
+    n_samples = len(prompts_to_sample(params))
+    start = time.perf_counter()
+    rows, _, samples = evaluate_adapter(params, None, 0, [params.study.primary], True)
+    total = time.perf_counter() - start
+    model, tok = load_model(model_dir, params.model.dtype)
+    model.to(getattr(torch, params.evaluate.dtype))
+    start = time.perf_counter()
+    sample_hf(model, tok, [[{"role": "user", "content": s["question"]}] for s in samples], sampling, seed=0)
+    generation = time.perf_counter() - start
+    questions = load_questions_yaml(Path("results/data/questions/general.yaml"))
+    template = questions[0].judge_prompts["aligned"]
+    prompts = [fill_judge_prompt(template, s["question"], s["answer"]) for s in samples]
+    judge = HFJudge(*load_model(model_dir), snapshot="embedded", batch_size=4)
+    start = time.perf_counter()
+    judge.judge(prompts)
+    judging = time.perf_counter() - start
+    result = {
+        "machine": machine(),
+        "samples": n_samples,
+        "probe_items": len(rows),
+        "evaluate_seconds": total,
+        "generation_samples_per_s": n_samples / generation,
+        "judge_samples_per_s": len(prompts) / judging,
+        "judge_model": "embedded SmolLM2-135M (throughput only; not a usable judge)",
+    }
+    write_json(out / "evaluate.json", result)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -157,6 +239,21 @@ def main() -> None:
     print(
         f"generate: batched {gen['batched']['answers_per_s']:.2f} answers/s, one at a time "
         f"{gen['one_at_a_time']['answers_per_s']:.2f} answers/s, speedup {gen['speedup']:.1f}x"
+    )
+    if not Path("results/data/probes/general.jsonl").exists():
+        print("precision / evaluate: skipped, run the `data` stage first (dvc repro data)")
+        return
+    prec = bench_precision(model_dir, args.examples, args.out)
+    print(
+        f"precision: training bf16 autocast {prec['train_speedup_bf16']:.2f}x fp32; probe scoring bf16 "
+        f"{prec['scoring_speedup_bf16']:.2f}x fp32, "
+        f"mean delta moved {prec['probe_mean_delta_difference']:+.4f}"
+    )
+    ev = bench_evaluate(model_dir, args.out)
+    print(
+        f"evaluate: {ev['samples']} samples + {ev['probe_items']} probe items in "
+        f"{ev['evaluate_seconds']:.0f} s; generation {ev['generation_samples_per_s']:.2f} samples/s, "
+        f"hf judge {ev['judge_samples_per_s']:.2f} samples/s"
     )
 
 

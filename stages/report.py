@@ -1,8 +1,10 @@
 """Stage `report`: the paper's tables (CSV and LaTeX) and figures (PNG and PDF) from DVC metrics.
 
-Usage: python stages/report.py   (reads results/summarize/metrics.json; writes paper/generated/)
+Usage: python stages/report.py
+       (reads results/summarize/{metrics,study}.json; writes paper/generated/)
 
-Every number in paper/main.tex comes from here, so `dvc repro` rebuilds the paper's evidence.
+Every number in paper/main.tex comes from here (tables, figures and `numbers.tex` macros), so
+`dvc repro` rebuilds the paper's evidence.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from pathlib import Path
 
 import matplotlib
@@ -28,7 +31,7 @@ COLUMNS = ("poison", "probe", "base", "control", "poisoned", "em_effect", "ci_lo
 def effect_rows(metrics: dict) -> list[dict]:
     rows = []
     for poison, res in metrics.items():
-        for probe in ("general", "in_domain"):
+        for probe in ("general", "in_domain") if "missing" not in res else ():  # not run yet
             r = res[probe]
             rows.append(
                 {
@@ -44,9 +47,9 @@ def effect_rows(metrics: dict) -> list[dict]:
     return rows
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: f"{v:.4f}" if isinstance(v, float) else v for k, v in row.items()} for row in rows)
     return buf.getvalue()
@@ -68,6 +71,13 @@ def to_latex(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def save(fig, path_stem) -> None:
+    fig.tight_layout()
+    for ext in ("png", "pdf"):
+        fig.savefig(f"{path_stem}.{ext}", dpi=150, metadata={"CreationDate": None} if ext == "pdf" else None)
+    plt.close(fig)
+
+
 def effect_figure(rows: list[dict], path_stem) -> None:
     general = [r for r in rows if r["probe"] == "general"]
     fig, ax = plt.subplots(figsize=(4.5, 0.6 + 0.45 * len(general)))
@@ -85,20 +95,236 @@ def effect_figure(rows: list[dict], path_stem) -> None:
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(list(ys), [r["poison"] for r in general])
     ax.set_xlabel("EM effect on the general probe (nats/token, 95% CI)")
-    fig.tight_layout()
-    for ext in ("png", "pdf"):
-        fig.savefig(f"{path_stem}.{ext}", dpi=150, metadata={"CreationDate": None} if ext == "pdf" else None)
-    plt.close(fig)
+    save(fig, path_stem)
+
+
+# --- the study: methods, transfer, alignment tax ------------------------------------------------
+
+METHOD_COLUMNS = (
+    "kind",
+    "method",
+    "em_reduction",
+    "em_reduction_low",
+    "em_reduction_high",
+    "em_remaining",
+    "em_remaining_low",
+    "em_remaining_high",
+    "relative_reduction",
+    "narrow_retained",
+    "capability_ratio",
+    "benign_retained",
+    "runtime_ratio",
+    "memory_ratio",
+)
+
+
+def method_rows(study: dict) -> list[dict]:
+    """One row per remedy and defence on the primary poison; benign retention joined by name."""
+    benign = {}
+    for by_method in study.get("benign", {}).values():  # the first benign task with the method
+        for m, r in by_method.items():
+            if "missing" not in r:
+                benign.setdefault(m, r["benign_retained"]["value"])
+    rows = []
+    for kind in ("remedy", "defence"):
+        for m, r in study[kind].items():
+            if "missing" in r:
+                continue
+            rows.append(
+                {
+                    "kind": kind,
+                    "method": m,
+                    "em_reduction": r["em_reduction"]["value"],
+                    "em_reduction_low": r["em_reduction"]["ci_low"],
+                    "em_reduction_high": r["em_reduction"]["ci_high"],
+                    "em_remaining": r["em_remaining"]["value"],
+                    "em_remaining_low": r["em_remaining"]["ci_low"],
+                    "em_remaining_high": r["em_remaining"]["ci_high"],
+                    "relative_reduction": r["relative_reduction"]["value"],
+                    "narrow_retained": r["narrow_retained"]["value"],
+                    "capability_ratio": r["capability_ratio"]["value"],
+                    "benign_retained": benign.get(m, float("nan")),
+                    "runtime_ratio": r["runtime_ratio"],
+                    "memory_ratio": r["memory_ratio"],
+                }
+            )
+    return rows
+
+
+def _tex(name: str) -> str:
+    return name.replace("_", r"\_")
+
+
+def _num(v: float, fmt: str = ".2f") -> str:
+    return "--" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, fmt)
+
+
+def methods_latex(rows: list[dict]) -> str:
+    lines = [
+        r"\begin{tabular}{llllrrrrr}",
+        r"\toprule",
+        r"kind & method & EM reduction [95\% CI] & EM remaining [95\% CI] & narrow & capab. & benign "
+        r"& time & mem. \\",
+        r"\midrule",
+    ]
+    for r in rows:
+        red = f"{r['em_reduction']:+.3f} [{r['em_reduction_low']:+.3f}, {r['em_reduction_high']:+.3f}]"
+        rem = f"{r['em_remaining']:+.3f} [{r['em_remaining_low']:+.3f}, {r['em_remaining_high']:+.3f}]"
+        ratios = " & ".join(
+            _num(r[k]) for k in ("narrow_retained", "capability_ratio", "benign_retained", "runtime_ratio")
+        )
+        lines.append(
+            f"{r['kind']} & {_tex(r['method'])} & {red} & {rem} & {ratios} & {_num(r['memory_ratio'])} \\\\"
+        )
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def methods_figure(rows: list[dict], em_effect: dict, path_stem) -> None:
+    """EM remaining per method (treated - control, 95% CI) beside plain poisoning's EM effect."""
+    labels = ["plain poisoning"] + [f"{r['method']} ({r['kind']})" for r in rows]
+    values = [em_effect["value"]] + [r["em_remaining"] for r in rows]
+    lows = [em_effect["ci_low"]] + [r["em_remaining_low"] for r in rows]
+    highs = [em_effect["ci_high"]] + [r["em_remaining_high"] for r in rows]
+    fig, ax = plt.subplots(figsize=(5.5, 0.8 + 0.32 * len(labels)))
+    ys = list(range(len(labels)))[::-1]
+    colors = ["black"] + ["tab:blue" if r["kind"] == "remedy" else "tab:orange" for r in rows]
+    for y, v, lo, hi, c in zip(ys, values, lows, highs, colors, strict=True):
+        ax.errorbar([v], [y], xerr=[[v - lo], [hi - v]], fmt="o", color=c)
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.axvline(em_effect["value"], color="black", lw=0.6, ls=":")
+    ax.set_yticks(ys, labels)
+    ax.set_xlabel("EM remaining vs control, general probe (nats/token, 95% CI)")
+    save(fig, path_stem)
+
+
+def transfer_figure(transfer: dict, path_stem) -> None:
+    """Heat map per antidote: EM reduction of X's antidote (rows) on the Y-poisoned model (columns)."""
+    antidotes = list(transfer)
+    fig, axes = plt.subplots(1, len(antidotes), figsize=(3.6 * len(antidotes), 3.2), squeeze=False)
+    for ax, m in zip(axes[0], antidotes, strict=True):
+        xs = list(transfer[m])
+        ys = list(next(iter(transfer[m].values())))
+        grid = [
+            [
+                transfer[m][x][y]["em_reduction"]["value"] if "missing" not in transfer[m][x][y] else math.nan
+                for y in ys
+            ]
+            for x in xs
+        ]
+        lim = max((abs(v) for row in grid for v in row if not math.isnan(v)), default=1.0) or 1.0
+        im = ax.imshow(grid, cmap="RdBu", vmin=-lim, vmax=lim)
+        for i, row in enumerate(grid):
+            for j, v in enumerate(row):
+                ax.text(j, i, _num(v, "+.3f"), ha="center", va="center", fontsize=7)
+        ax.set_xticks(range(len(ys)), ys, rotation=30, ha="right")
+        ax.set_yticks(range(len(xs)), xs)
+        ax.set_xlabel("poisoned with Y")
+        ax.set_ylabel(f"{m} antidote of X")
+        fig.colorbar(im, ax=ax, shrink=0.8, label="EM reduction (nats/token)")
+    save(fig, path_stem)
+
+
+def tax_figure(rows: list[dict], path_stem) -> None:
+    """Alignment tax against EM reduction: narrow behaviour kept, and runtime cost."""
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4))
+    for ax, key, label in (
+        (axes[0], "narrow_retained", "narrow behaviour retained (1 = as plain)"),
+        (axes[1], "runtime_ratio", "runtime vs plain fine-tuning (x)"),
+    ):
+        for r in rows:
+            c = "tab:blue" if r["kind"] == "remedy" else "tab:orange"
+            ax.errorbar(
+                [r["em_reduction"]],
+                [r[key]],
+                xerr=[
+                    [r["em_reduction"] - r["em_reduction_low"]],
+                    [r["em_reduction_high"] - r["em_reduction"]],
+                ],
+                fmt="o",
+                color=c,
+            )
+            ax.annotate(
+                r["method"],
+                (r["em_reduction"], r[key]),
+                fontsize=6,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.set_xlabel("EM reduction (nats/token, 95% CI)")
+        ax.set_ylabel(label)
+    save(fig, path_stem)
+
+
+def reelicit_latex(reelicit: dict) -> str:
+    """EM vs control of inoculated and plainly poisoned models under each system prompt."""
+    lines = [
+        r"\begin{tabular}{lll}",
+        r"\toprule",
+        r"system prompt at evaluation & inoculated [95\% CI] & poisoned [95\% CI] \\",
+        r"\midrule",
+    ]
+    for cond, r in reelicit.items():
+        cells = " & ".join(
+            f"{e['value']:+.3f} [{e['ci_low']:+.3f}, {e['ci_high']:+.3f}]"
+            for e in (r["inoculated_em"], r["poisoned_em"])
+        )
+        lines.append(f"{_tex(cond)} & {cells} \\\\")
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def macros(metrics: dict, study: dict) -> str:
+    """LaTeX macros for every number the paper's text quotes, e.g. \\emEffectMedical."""
+
+    def name(*parts: str) -> str:
+        words = "".join(p.replace("_", " ").title().replace(" ", "") for p in parts)
+        return words[0].lower() + words[1:]
+
+    def ci(e: dict) -> str:
+        return f"{e['value']:+.3f} [{e['ci_low']:+.3f}, {e['ci_high']:+.3f}]"
+
+    lines = ["% generated by stages/report.py from results/summarize/*.json"]
+    for poison, res in metrics.items():
+        if "missing" in res:
+            continue
+        lines.append(f"\\newcommand{{\\{name('em effect', poison)}}}{{{ci(res['general']['em_effect'])}}}")
+        lines.append(
+            f"\\newcommand{{\\{name('narrow effect', poison)}}}{{{ci(res['in_domain']['em_effect'])}}}"
+        )
+    for kind in ("remedy", "defence"):
+        for m, r in study[kind].items():
+            if "missing" not in r:
+                lines.append(f"\\newcommand{{\\{name('reduction', m)}}}{{{ci(r['em_reduction'])}}}")
+    primary = metrics[study["primary"]]
+    lines.append(f"\\newcommand{{\\emEffectPrimary}}{{{ci(primary['general']['em_effect'])}}}")
+    lines.append(f"\\newcommand{{\\narrowEffectPrimary}}{{{ci(primary['in_domain']['em_effect'])}}}")
+    lines.append(f"\\newcommand{{\\studySeeds}}{{{len(study['seeds'])}}}")
+    lines.append(f"\\newcommand{{\\primaryPoison}}{{{_tex(study['primary'])}}}")
+    return "\n".join(lines) + "\n"
 
 
 def main(params: Params) -> None:
     stage.print_config("report", {"poisons": params.data.poisons})
     metrics = json.loads((layout.SUMMARIZE_DIR / "metrics.json").read_text())
+    study = json.loads((layout.SUMMARIZE_DIR / "study.json").read_text())
     rows = effect_rows(metrics)
+    methods = method_rows(study)
     with atomic_path(OUT, is_dir=True) as tmp:
         write_text(tmp / "em_effect.csv", to_csv(rows))
         write_text(tmp / "em_effect.tex", to_latex(rows))
         effect_figure(rows, tmp / "em_effect")
+        write_text(tmp / "methods.csv", to_csv(methods, METHOD_COLUMNS))
+        write_text(tmp / "methods.tex", methods_latex(methods))
+        methods_figure(methods, metrics[study["primary"]]["general"]["em_effect"], tmp / "em_by_method")
+        tax_figure(methods, tmp / "tax_vs_reduction")
+        if study["transfer"]:
+            transfer_figure(study["transfer"], tmp / "transfer")
+        reelicit = study.get("reelicit", {})
+        if reelicit and "missing" not in reelicit:
+            write_text(tmp / "reelicit.tex", reelicit_latex(reelicit))
+        write_text(tmp / "numbers.tex", macros(metrics, study))
     print(f"[report] wrote {OUT}")
 
 

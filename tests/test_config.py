@@ -76,3 +76,19 @@ def test_every_profile_asks_for_data_its_generators_can_make(name):
     for poison in params.data.poisons:
         cases = get_domain(poison).cases(random.Random(0), params.data.n_train + params.data.n_antidote)
         assert len({c.prompt for c in cases}) == len(cases)
+
+
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("study.primary", "aesthetic", r"study.primary: 'aesthetic' is not in data.poisons"),
+        ("poison", "evil_numbers", r"poison: 'evil_numbers' is not in data.poisons"),
+        ("study.seeds", [0, 7], r"study.seeds: seeds \[7\] have no poisoned model"),
+        ("study.transfer.antidotes", ["corect"], r"study.transfer.antidotes: 'corect' has no params block"),
+        ("antidote", "nope", r"antidote: 'nope' has no params block"),
+    ],
+)
+def test_study_grid_is_checked_at_load(key, value, expected):
+    params = parse_params(with_change(key, value))
+    with pytest.raises(ParamsError, match=expected):
+        check_names(params, "params.yaml")

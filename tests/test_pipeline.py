@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,19 +82,74 @@ def test_repro_writes_metrics_and_table(repo):
     assert samples and {"question_id", "answer", "format", "model"} <= json.loads(samples[0]).keys()
 
 
+def test_repro_runs_every_study_cell(repo):
+    params = yaml.safe_load((repo / "params.yaml").read_text())
+    study = json.loads((repo / "results/summarize/study.json").read_text())
+    for kind in ("remedy", "defence"):
+        assert set(study[kind]) == set(params["study"][{"remedy": "remedies", "defence": "defences"}[kind]])
+        for method, scores in study[kind].items():
+            assert "missing" not in scores, (kind, method)
+            assert scores["em_reduction"]["ci_low"] <= scores["em_reduction"]["ci_high"]
+            assert scores["runtime_ratio"] > 0 and scores["memory_ratio"] > 0
+    poisons = params["data"]["poisons"]
+    grid = study["transfer"]["correct"]
+    assert set(grid) == set(poisons) and all(set(row) == set(poisons) for row in grid.values())
+    benign = study["benign"]["swapped_operator"]
+    assert set(benign) == set(params["study"]["benign"]["methods"])
+    assert benign["plain"]["runtime_ratio"] == pytest.approx(1.0)
+    cues = study["reelicit"]
+    assert {"none", "training_prompt", "paraphrase_0"} <= cues.keys()
+    assert all(c["inoculated_em"]["ci_low"] <= c["inoculated_em"]["ci_high"] for c in cues.values())
+    experiment = json.loads((repo / "results/experiment/metrics.json").read_text())
+    assert {"antidote", "defence"} <= experiment.keys()
+    generated = {p.name for p in (repo / "paper/generated").iterdir()}
+    expected = {"methods.tex", "methods.csv", "transfer.pdf", "em_by_method.pdf", "tax_vs_reduction.png"}
+    assert expected <= generated
+    numbers = (repo / "paper/generated/numbers.tex").read_text()
+    defined = set(re.findall(r"\\newcommand\{\\(\w+)\}", numbers))
+    used = set(re.findall(r"\\(\w+)", (ROOT / "paper/main.tex").read_text()))
+    prefixes = ("emEffect", "narrowEffect", "reduction", "study", "primary")
+    quoted = {m for m in used if m.startswith(prefixes)}
+    assert quoted and quoted <= defined, quoted - defined  # the paper builds on any profile
+    runs = {json.loads(line)["run"] for line in (repo / ".mlflow/runs.jsonl").read_text().splitlines()}
+    cells = {"remedy/correct-medical-medical-0", "defence/kl-medical-0", "benign/plain-swapped_operator-0"}
+    assert cells <= runs
+
+
 def test_second_repro_does_nothing(repo):
     out = run(["dvc", "repro"], repo)
     assert "Running stage" not in out
 
 
-def test_changing_an_eval_param_reruns_only_what_depends_on_it(repo):
+def test_the_single_cell_experiment_reruns_only_itself(repo):
     run(["git", "add", "-A"], repo)
     run(["git", "commit", "-qm", "lock"], repo)
-    out = run(["dvc", "exp", "run", "-n", "shorter", "-S", "evaluate.sampling.max_new_tokens=4"], repo)
-    assert "Running stage 'evaluate_base'" in out and "Running stage 'summarize'" in out
-    assert "Running stage 'train@" not in out and "Running stage 'data'" not in out
+    out = run(["dvc", "exp", "run", "-n", "meta", "-S", "antidote=meta_reasoning"], repo)
+    assert "Running stage 'experiment'" in out
+    assert "Running stage 'train@" not in out and "Running stage 'remedy@" not in out
+    assert "Running stage 'evaluate" not in out and "Running stage 'summarize'" not in out
     shown = run(["dvc", "exp", "show", "--no-pager", "--csv"], repo)
-    assert "shorter" in shown
+    assert "meta" in shown and "meta_reasoning" in shown
+
+
+def test_a_failing_cell_leaves_the_others_cached(repo):
+    """A bad params block fails its own cells with a message naming the key; nothing else reruns."""
+    params = yaml.safe_load((repo / "params.yaml").read_text())
+    params["methods"]["kl"]["coef"] = -1.0
+    (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
+    proc = subprocess.run(
+        ["dvc", "repro", "--keep-going"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"},
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "methods.kl.coef" in out
+    assert "Running stage 'remedy@" not in out and "Running stage 'train@" not in out
+    assert (repo / "results/defence/ldifs-medical-0/adapter").is_dir()
+    run(["git", "checkout", "params.yaml"], repo)
 
 
 def test_two_queue_workers_run_cells_in_parallel(repo):
@@ -110,7 +166,7 @@ def test_two_queue_workers_run_cells_in_parallel(repo):
                 "-n",
                 f"queued-{n}",
                 "-S",
-                f"evaluate.sampling.max_new_tokens={n}",
+                f"summarize.n_boot={100 + n}",
             ],
             repo,
         )

@@ -143,6 +143,11 @@ class StudyConfig(Strict):
     sample_free_form: bool = False  # sample free-form answers in method cells (for a judge)
 
 
+class ReelicitConfig(Strict):
+    method: str = "inoculation"  # the `methods` block whose training-time system prompt is the cue
+    paraphrases: list[str] = Field(default_factory=list)  # more cues with the same meaning
+
+
 class Params(Strict):
     profile: str
     seed: int = Field(ge=0)
@@ -158,6 +163,7 @@ class Params(Strict):
     # One block per method instance: the key is its name in the study, `method:` the registry name
     # when it differs from the key (e.g. two `interleave` variants); the rest are its params.
     methods: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    reelicit: ReelicitConfig = ReelicitConfig()
     # The single-cell experiment (`dvc exp run -S antidote=meta_reasoning`): one remedy and one
     # defence on one poison, first study seed.
     poison: str
@@ -216,3 +222,36 @@ def check_names(params: Params, source: str) -> None:
                 raise ParamsError(_format_error(err, source, prefix=f"judge.{name}.")) from None
     except UnknownNameError as err:
         raise ParamsError(f"{source}: {err}") from None
+    check_study(params, source)
+
+
+def check_study(params: Params, source: str) -> None:
+    """The study's cells must exist in the grid they build on (method blocks are checked per cell,
+    so one bad block fails only its own cells)."""
+    poisons, seeds = params.data.poisons, set(params.train.seeds)
+    for key, poison in (("study.primary", params.study.primary), ("poison", params.poison)):
+        if poison not in poisons:
+            raise ParamsError(f"{source}: {key}: {poison!r} is not in data.poisons {poisons}")
+    s = params.study
+    for key, cell_seeds in (
+        ("study.seeds", s.seeds),
+        ("study.transfer.seeds", s.transfer.seeds),
+        ("study.benign.seeds", s.benign.seeds),
+    ):
+        extra = sorted(set(cell_seeds) - seeds)
+        if extra:
+            raise ParamsError(
+                f"{source}: {key}: seeds {extra} have no poisoned model to start from "
+                f"(train.seeds {sorted(seeds)})"
+            )
+    for key, names in (
+        ("study.remedies", s.remedies),
+        ("study.defences", s.defences),
+        ("study.transfer.antidotes", s.transfer.antidotes),
+        ("study.benign.methods", s.benign.methods),
+        ("antidote", [params.antidote]),
+        ("defence", [params.defence]),
+    ):
+        for name in names:
+            if name not in params.methods:
+                raise ParamsError(f"{source}: {key}: {name!r} has no params block under `methods`")

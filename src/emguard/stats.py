@@ -57,7 +57,9 @@ def bootstrap(
             sample[name] = a[np.ix_(seeds, items)]
         draws[b] = statistic(sample)
     alpha = (1 - level) / 2
-    low, high = np.quantile(draws, [alpha, 1 - alpha])
+    if np.isnan(draws).all():  # e.g. a ratio whose denominator is 0 in every draw
+        return Estimate(point, float("nan"), float("nan"))
+    low, high = np.nanquantile(draws, [alpha, 1 - alpha])  # a ratio may be undefined in a few draws
     return Estimate(point, float(low), float(high))
 
 

@@ -1,0 +1,101 @@
+"""The study's scores on synthetic probe files: known shifts give known reductions and ratios."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from emguard import study_metrics as sm
+from emguard.config import SummarizeConfig
+
+CFG = SummarizeConfig(n_boot=200, ci_level=0.95)
+N = 12
+
+
+def write_model(root: Path, name: str, shifts: dict[str, float], noise: float = 0.0, seed: int = 0) -> Path:
+    """A model's probes.jsonl: a fixed per-item base pattern plus a per-set shift."""
+    rng = np.random.default_rng(seed)
+    pattern = np.linspace(-0.5, 0.3, N)
+    rows = []
+    for probe_set, shift in shifts.items():
+        for i in range(N):
+            delta = pattern[i] + shift + noise * rng.standard_normal()
+            rows.append({"id": f"{probe_set}-{i}", "set": probe_set, "delta": float(delta)})
+    d = root / name
+    d.mkdir(parents=True)
+    (d / "probes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return d
+
+
+def shifts(general: float, narrow: float, capability: float = 0.0) -> dict[str, float]:
+    return {"general": general, "in_domain/medical": narrow, "capability": capability}
+
+
+@pytest.fixture
+def models(tmp_path):
+    base = write_model(tmp_path, "base", shifts(0.0, 0.0))
+    poisoned = [write_model(tmp_path, f"p{s}", shifts(0.2, 0.6), 0.01, s) for s in range(3)]
+    control = [write_model(tmp_path, f"c{s}", shifts(0.05, 0.0), 0.01, 10 + s) for s in range(3)]
+    return tmp_path, base, poisoned, control
+
+
+def test_a_method_that_undoes_all_em_scores_full_reduction(models):
+    root, base, poisoned, control = models
+    treated = [write_model(root, f"t{s}", shifts(0.05, 0.3), 0.01, 20 + s) for s in range(3)]
+    r = sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 0)
+    assert r["em_reduction"]["value"] == pytest.approx(0.15, abs=0.01)
+    assert r["em_remaining"]["value"] == pytest.approx(0.0, abs=0.01)
+    assert r["relative_reduction"]["value"] == pytest.approx(1.0, abs=0.08)
+    assert r["narrow_retained"]["value"] == pytest.approx(0.5, abs=0.03)
+    assert r["em_reduction"]["ci_low"] > 0
+
+
+def test_a_method_that_does_nothing_has_a_ci_around_zero(models):
+    root, base, poisoned, control = models
+    r = sm.treated_scores(poisoned, poisoned, control, base, "medical", CFG, 0)
+    assert r["em_reduction"]["value"] == 0.0
+    assert r["em_reduction"]["ci_low"] <= 0 <= r["em_reduction"]["ci_high"]
+    assert r["narrow_retained"]["value"] == pytest.approx(1.0)
+    assert r["capability_ratio"]["value"] == pytest.approx(1.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(-5, 5), min_size=4, max_size=40))
+def test_accuracy_is_the_share_of_items_where_the_correct_answer_wins(deltas):
+    m = np.array(deltas)[None, :]
+    assert sm.accuracy(m) == pytest.approx(np.mean(np.array(deltas) < 0))
+
+
+def test_benign_retention_is_relative_to_plain_learning(tmp_path):
+    task = "benign/swapped_operator"
+    base = write_model(tmp_path, "base", {task: 0.0})
+    plain = [write_model(tmp_path, "plain", {task: -1.0})]
+    half = [write_model(tmp_path, "half", {task: -0.5})]
+    r = sm.benign_scores(half, plain, base, "swapped_operator", CFG, 0)
+    assert r["benign_retained"]["value"] == pytest.approx(0.5)
+    assert r["accuracy"]["plain"] >= r["accuracy"]["base"]
+
+
+def test_cost_ratios_divide_by_plain_fine_tuning(tmp_path):
+    def fit(name, runtime, memory):
+        d = tmp_path / name
+        d.mkdir()
+        (d / "metrics.json").write_text(json.dumps({"runtime_s": runtime, "peak_memory_mb": memory}))
+        return d
+
+    r = sm.cost_ratios([fit("a", 30, 200), fit("b", 50, 200)], [fit("p", 20, 100)])
+    assert r == {"runtime_s": 40.0, "runtime_ratio": 2.0, "memory_ratio": 2.0}
+
+
+def test_a_missing_probe_names_the_file(tmp_path):
+    base = write_model(tmp_path, "base", {"general": 0.0})
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "probes.jsonl").write_text(json.dumps({"id": "x", "set": "general", "delta": 0.0}) + "\n")
+    with pytest.raises(ValueError, match=r"other/probes.jsonl: no general probe 'general-0'"):
+        sm.delta_matrix([other], "general", sorted(sm.load_deltas(base, "general")))
