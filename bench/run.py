@@ -223,6 +223,7 @@ def main() -> None:
     parser.add_argument("--model", default="results/model", help="a prepared model dir, or 'tiny'")
     parser.add_argument("--examples", type=int, default=64)
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
+    parser.add_argument("--only", nargs="+", choices=BENCHES, default=list(BENCHES), help="a subset to run")
     args = parser.parse_args()
     model_dir = Path(args.model)
     if args.model == "tiny" or not model_dir.is_dir():
@@ -230,26 +231,46 @@ def main() -> None:
         model_dir = args.out / f"model-{name}"
         if not model_dir.is_dir():
             save_base(*build_base(name), model_dir)
-    train = bench_train(model_dir, args.examples, args.out)
+    if "train" in args.only:
+        report_train(bench_train(model_dir, args.examples, args.out))
+    if "generate" in args.only:
+        report_generate(bench_generate(model_dir, args.out))
+    wanted = {"precision", "evaluate"} & set(args.only)
+    if wanted and not Path("results/data/probes/general.jsonl").exists():
+        print("precision / evaluate: skipped, run the `data` stage first (dvc repro data)")
+        return
+    if "precision" in args.only:
+        report_precision(bench_precision(model_dir, args.examples, args.out))
+    if "evaluate" in args.only:
+        report_evaluate(bench_evaluate(model_dir, args.out))
+
+
+BENCHES = ("train", "generate", "precision", "evaluate")
+
+
+def report_train(train: dict) -> None:
     print(
         f"train: stage {train['stage_code']['tokens_per_s']:.0f} tok/s, plain loop "
         f"{train['plain_loop']['tokens_per_s']:.0f} tok/s, ratio {train['ratio_stage_over_plain']:.2f}"
     )
-    gen = bench_generate(model_dir, args.out)
+
+
+def report_generate(gen: dict) -> None:
     print(
         f"generate: batched {gen['batched']['answers_per_s']:.2f} answers/s, one at a time "
         f"{gen['one_at_a_time']['answers_per_s']:.2f} answers/s, speedup {gen['speedup']:.1f}x"
     )
-    if not Path("results/data/probes/general.jsonl").exists():
-        print("precision / evaluate: skipped, run the `data` stage first (dvc repro data)")
-        return
-    prec = bench_precision(model_dir, args.examples, args.out)
+
+
+def report_precision(prec: dict) -> None:
     print(
         f"precision: training bf16 autocast {prec['train_speedup_bf16']:.2f}x fp32; probe scoring bf16 "
         f"{prec['scoring_speedup_bf16']:.2f}x fp32, "
         f"mean delta moved {prec['probe_mean_delta_difference']:+.4f}"
     )
-    ev = bench_evaluate(model_dir, args.out)
+
+
+def report_evaluate(ev: dict) -> None:
     print(
         f"evaluate: {ev['samples']} samples + {ev['probe_items']} probe items in "
         f"{ev['evaluate_seconds']:.0f} s; generation {ev['generation_samples_per_s']:.2f} samples/s, "

@@ -103,6 +103,7 @@ def effect_figure(rows: list[dict], path_stem) -> None:
 METHOD_COLUMNS = (
     "kind",
     "method",
+    "seeds",
     "em_reduction",
     "em_reduction_low",
     "em_reduction_high",
@@ -134,6 +135,7 @@ def method_rows(study: dict) -> list[dict]:
                 {
                     "kind": kind,
                     "method": m,
+                    "seeds": len(r.get("seeds", study["seeds"])),
                     "em_reduction": r["em_reduction"]["value"],
                     "em_reduction_low": r["em_reduction"]["ci_low"],
                     "em_reduction_high": r["em_reduction"]["ci_high"],
@@ -161,9 +163,9 @@ def _num(v: float, fmt: str = ".2f") -> str:
 
 def methods_latex(rows: list[dict]) -> str:
     lines = [
-        r"\begin{tabular}{llllrrrrr}",
+        r"\begin{tabular}{lllllrrrrr}",
         r"\toprule",
-        r"kind & method & EM reduction [95\% CI] & EM remaining [95\% CI] & narrow & capab. & benign "
+        r"kind & method & seeds & EM reduction [95\% CI] & EM remaining [95\% CI] & narrow & capab. & benign "
         r"& time & mem. \\",
         r"\midrule",
     ]
@@ -194,7 +196,7 @@ def methods_figure(rows: list[dict], em_effect: dict, path_stem) -> None:
     ax.axvline(0, color="grey", lw=0.8)
     ax.axvline(em_effect["value"], color="black", lw=0.6, ls=":")
     ax.set_yticks(ys, labels)
-    ax.set_xlabel("EM remaining vs control, general probe (nats/token, 95% CI)")
+    ax.set_xlabel("EM remaining vs control (nats/token, 95% CI)")
     save(fig, path_stem)
 
 
@@ -275,6 +277,32 @@ def reelicit_latex(reelicit: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def grid_note(metrics: dict, study: dict) -> str:
+    """A sentence for the paper when the metrics rest on a partial grid (a hand-run summary)."""
+    n = len(study["seeds"])
+    methods = [(m, r) for k in ("remedy", "defence") for m, r in study[k].items()]
+    short = [m for m, r in methods if "missing" not in r and len(r.get("seeds", study["seeds"])) < n]
+    not_run = [p for p, r in metrics.items() if "missing" in r] + [m for m, r in methods if "missing" in r]
+    not_run += [
+        f"transfer {m}"
+        for m, g in study["transfer"].items()
+        if any("missing" in c for r in g.values() for c in r.values())
+    ]
+    not_run += [
+        f"benign task {t}" for t, g in study["benign"].items() if any("missing" in r for r in g.values())
+    ]
+    if "missing" in study.get("reelicit", {}):
+        not_run.append("re-elicitation")
+    if not short and not not_run:
+        return ""
+    parts = []
+    if short:
+        parts.append(f"{len(short)} of the methods below rest on fewer than {n} seeds (see the seeds column)")
+    if not_run:
+        parts.append("not run yet: " + ", ".join(_tex(x) for x in not_run))
+    return r"\textbf{Partial run.} " + "; ".join(parts) + "."
+
+
 def macros(metrics: dict, study: dict) -> str:
     """LaTeX macros for every number the paper's text quotes, e.g. \\emEffectMedical."""
 
@@ -301,6 +329,7 @@ def macros(metrics: dict, study: dict) -> str:
     lines.append(f"\\newcommand{{\\emEffectPrimary}}{{{ci(primary['general']['em_effect'])}}}")
     lines.append(f"\\newcommand{{\\narrowEffectPrimary}}{{{ci(primary['in_domain']['em_effect'])}}}")
     lines.append(f"\\newcommand{{\\studySeeds}}{{{len(study['seeds'])}}}")
+    lines.append(f"\\newcommand{{\\gridNote}}{{{grid_note(metrics, study)}}}")
     lines.append(f"\\newcommand{{\\primaryPoison}}{{{_tex(study['primary'])}}}")
     return "\n".join(lines) + "\n"
 

@@ -154,12 +154,25 @@ def summarize_study(params: Params) -> dict:
     def refs(poison: str, seeds: list[int]) -> tuple[str, ...]:
         return ("base", *(layout.train_cell(poison, c, k) for c in layout.CONDITIONS for k in seeds))
 
+    def done(kind: str, cell: str) -> bool:
+        return (study_metrics.eval_dir(f"{kind}/{cell}") / "probes.jsonl").exists()
+
+    def primary_cells(kind: str, m: str) -> dict:
+        """Scores over every study seed; on a hand-run partial grid, over the seeds done so far
+        (recorded under `seeds`), so a partial report says exactly what it rests on."""
+        name = (
+            (lambda k: layout.remedy_cell(m, primary, primary, k))
+            if kind == "remedy"
+            else (lambda k: layout.defence_cell(m, primary, k))
+        )
+        seeds = [k for k in s.seeds if done(kind, name(k))] or list(s.seeds)
+        scored = _scored(kind, [name(k) for k in seeds], vs_poisoned(primary, seeds), refs(primary, seeds))
+        return scored if "missing" in scored else {**scored, "seeds": seeds}
+
     for m in s.remedies:
-        cells = [layout.remedy_cell(m, primary, primary, k) for k in s.seeds]
-        out["remedy"][m] = _scored("remedy", cells, vs_poisoned(primary, s.seeds), refs(primary, s.seeds))
+        out["remedy"][m] = primary_cells("remedy", m)
     for m in s.defences:
-        cells = [layout.defence_cell(m, primary, k) for k in s.seeds]
-        out["defence"][m] = _scored("defence", cells, vs_poisoned(primary, s.seeds), refs(primary, s.seeds))
+        out["defence"][m] = primary_cells("defence", m)
     for m in s.transfer.antidotes:
         for x in params.data.poisons:
             for y in params.data.poisons:
@@ -219,17 +232,17 @@ def study_table(study: dict) -> str:
         "misaligned); narrow retained = in-domain shift vs base relative to plain poisoning (1 = the",
         "narrow behaviour is fully there); runtime/memory = the method's fit vs plain fine-tuning.",
         "",
-        "| kind | method | EM reduction [95% CI] | EM remaining [95% CI] | narrow retained "
+        "| kind | method | seeds | EM reduction [95% CI] | EM remaining [95% CI] | narrow retained "
         "| capability ratio | runtime x | memory x |",
-        "|---|---|---|---|---:|---:|---:|---:|",
+        "|---|---|---|---|---|---:|---:|---:|---:|",
     ]
     for kind in ("remedy", "defence"):
         for m, r in study[kind].items():
             if "missing" in r:
-                lines.append(f"| {kind} | {m} | missing: {', '.join(r['missing'])} | | | | | |")
+                lines.append(f"| {kind} | {m} | none | missing: {', '.join(r['missing'])} | | | | | |")
                 continue
             lines.append(
-                f"| {kind} | {m} | {_ci(r['em_reduction'])} | {_ci(r['em_remaining'])} "
+                f"| {kind} | {m} | {len(r['seeds'])} | {_ci(r['em_reduction'])} | {_ci(r['em_remaining'])} "
                 f"| {r['narrow_retained']['value']:.2f} | {r['capability_ratio']['value']:.2f} "
                 f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
             )

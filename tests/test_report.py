@@ -100,3 +100,12 @@ def test_stage_writes_tables_and_figures(tmp_path, monkeypatch):
     tables = {"em_effect.csv", "em_effect.tex", "methods.csv", "methods.tex", "numbers.tex"}
     assert {p.name for p in out.iterdir()} == figures | tables
     assert (out / "em_effect.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_partial_grid_is_announced_in_the_paper():
+    note = REPORT["grid_note"](METRICS, STUDY)  # refusal has no cell yet
+    assert note.startswith(r"\textbf{Partial run.}") and "refusal" in note
+    complete = {**STUDY, "remedy": {"correct": STUDY["remedy"]["correct"]}}
+    assert REPORT["grid_note"](METRICS, complete) == ""
+    fewer = {**complete, "defence": {"kl": {**method_block(0.05), "seeds": [0]}}}
+    assert "1 of the methods below rest on fewer than 3 seeds" in REPORT["grid_note"](METRICS, fewer)
