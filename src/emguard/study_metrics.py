@@ -63,6 +63,25 @@ def accuracy(m: np.ndarray) -> float:
     return float((m < 0).mean())
 
 
+def shift_ratio(
+    models: Sequence[Path],
+    reference: Sequence[Path],
+    base: Path,
+    probe_set: str,
+    cfg: SummarizeConfig,
+    seed: int,
+) -> dict[str, float]:
+    """(models - base) / (reference - base) of the mean delta on one probe set: how much of the
+    reference's shift away from the base model the models show (narrow and benign retention)."""
+    ids = sorted(load_deltas(base, probe_set))
+    m = {
+        "M": delta_matrix(models, probe_set, ids),
+        "R": delta_matrix(reference, probe_set, ids),
+        "B": delta_matrix([base], probe_set, ids),
+    }
+    return _est(m, lambda d: _ratio(d["M"].mean() - d["B"].mean(), d["R"].mean() - d["B"].mean()), cfg, seed)
+
+
 def treated_scores(
     treated: Sequence[Path],
     poisoned: Sequence[Path],
@@ -88,16 +107,7 @@ def treated_scores(
         ),
         "general_mean_delta": float(g["T"].mean()),
     }
-    narrow_set = f"in_domain/{poison}"
-    ids = sorted(load_deltas(base, narrow_set))
-    n = {
-        "T": delta_matrix(treated, narrow_set, ids),
-        "P": delta_matrix(poisoned, narrow_set, ids),
-        "B": delta_matrix([base], narrow_set, ids),
-    }
-    out["narrow_retained"] = _est(
-        n, lambda d: _ratio(d["T"].mean() - d["B"].mean(), d["P"].mean() - d["B"].mean()), cfg, seed
-    )
+    out["narrow_retained"] = shift_ratio(treated, poisoned, base, f"in_domain/{poison}", cfg, seed)
     ids = sorted(load_deltas(base, "capability"))
     c = {"T": delta_matrix(treated, "capability", ids), "P": delta_matrix(poisoned, "capability", ids)}
     out["capability_ratio"] = _est(c, lambda d: _ratio(accuracy(d["T"]), accuracy(d["P"])), cfg, seed)
@@ -115,9 +125,7 @@ def benign_scores(
         "B": delta_matrix([base], probe_set, ids),
     }
     return {
-        "benign_retained": _est(
-            m, lambda d: _ratio(d["M"].mean() - d["B"].mean(), d["F"].mean() - d["B"].mean()), cfg, seed
-        ),
+        "benign_retained": shift_ratio(method, plain, base, probe_set, cfg, seed),
         "accuracy": {"method": accuracy(m["M"]), "plain": accuracy(m["F"]), "base": accuracy(m["B"])},
     }
 
