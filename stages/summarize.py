@@ -10,6 +10,7 @@ results/summarize/study.json; a cell whose outputs are missing is listed under `
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from emguard import layout, stage, study_metrics, tracking
 from emguard.config import Params
 from emguard.io import write_json, write_text
 from emguard.stats import Estimate, bootstrap
+from emguard.stats import format_estimate as ci
 
 
 def load_deltas(cell: str, probe_set: str) -> dict[str, float]:
@@ -192,6 +194,46 @@ def summarize_study(params: Params) -> dict:
     return out
 
 
+def study_cells(params: Params):
+    """(kind, method, seed, cell, reference train/benign cell, control cell or None, narrow set)
+    of every method cell in the grid."""
+    s, primary, poisons = params.study, params.study.primary, params.data.poisons
+    for m, k in itertools.product(s.remedies, s.seeds):
+        yield "remedy", m, k, layout.remedy_cell(m, primary, primary, k), *_poisoned_refs(primary, k)
+    for m, k in itertools.product(s.defences, s.seeds):
+        yield "defence", m, k, layout.defence_cell(m, primary, k), *_poisoned_refs(primary, k)
+    for m, x, y, k in itertools.product(s.transfer.antidotes, poisons, poisons, s.transfer.seeds):
+        yield "transfer", m, k, layout.remedy_cell(m, x, y, k), *_poisoned_refs(y, k)
+    for task, m, k in itertools.product(params.data.benign_tasks, s.benign.methods, s.benign.seeds):
+        plain = layout.study_dir("benign", layout.benign_cell("plain", task, k))
+        yield "benign", m, k, layout.benign_cell(m, task, k), plain, None, f"benign/{task}"
+
+
+def _poisoned_refs(poison: str, seed: int) -> tuple[Path, Path, str]:
+    return (
+        layout.TRAIN_DIR / layout.train_cell(poison, "poison", seed),
+        study_metrics.eval_dir(layout.train_cell(poison, "control", seed)),
+        f"in_domain/{poison}",
+    )
+
+
+def log_cells(params: Params) -> int:
+    """One MLflow run per evaluated method cell with its point scores vs the same seed's reference
+    (runtime and memory as ratios to plain fine-tuning); returns how many were logged."""
+    base, n = study_metrics.eval_dir("base"), 0
+    for kind, method, seed, cell, ref_fit, control, probe_set in study_cells(params):
+        ev, fit = study_metrics.eval_dir(f"{kind}/{cell}"), layout.study_dir(kind, cell)
+        ref = study_metrics.eval_dir(f"benign/{ref_fit.name}" if kind == "benign" else ref_fit.name)
+        if not all((d / "probes.jsonl").exists() for d in (ev, ref)) or not (fit / "metrics.json").exists():
+            continue  # a hand-run partial grid
+        scores = study_metrics.cell_scores(ev, fit, ref, ref_fit, control, base, probe_set)
+        tags = {"stage": "summarize", "kind": kind, "method": method, "seed": str(seed), "cell": cell}
+        with tracking.start_run(params.tracking, f"{kind}/{cell}/scores", tags) as log:
+            log.log_dict(scores)
+        n += 1
+    return n
+
+
 def summarize_reelicit(params: Params) -> dict:
     """EM (model minus control, same system prompt) of inoculated and poisoned models per cue."""
     files = [layout.RESULTS / "reelicit" / str(k) / "deltas.json" for k in params.study.seeds]
@@ -220,10 +262,6 @@ def summarize_reelicit(params: Params) -> dict:
     return out
 
 
-def _ci(e: dict) -> str:
-    return f"{e['value']:+.3f} [{e['ci_low']:+.3f}, {e['ci_high']:+.3f}]"
-
-
 def study_table(study: dict) -> str:
     lines = [
         f"## Methods on the primary poison ({study['primary']}, seeds {study['seeds']})",
@@ -242,7 +280,7 @@ def study_table(study: dict) -> str:
                 lines.append(f"| {kind} | {m} | none | missing: {', '.join(r['missing'])} | | | | | |")
                 continue
             lines.append(
-                f"| {kind} | {m} | {len(r['seeds'])} | {_ci(r['em_reduction'])} | {_ci(r['em_remaining'])} "
+                f"| {kind} | {m} | {len(r['seeds'])} | {ci(r['em_reduction'])} | {ci(r['em_remaining'])} "
                 f"| {r['narrow_retained']['value']:.2f} | {r['capability_ratio']['value']:.2f} "
                 f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
             )
@@ -255,13 +293,13 @@ def study_table(study: dict) -> str:
         ys = list(by_x)
         lines += ["| X \\ Y | " + " | ".join(ys) + " |", "|---|" + "---|" * len(ys)]
         for x, by_y in by_x.items():
-            cells = [_ci(r["em_reduction"]) if "missing" not in r else "missing" for r in by_y.values()]
+            cells = [ci(r["em_reduction"]) if "missing" not in r else "missing" for r in by_y.values()]
             lines.append(f"| {x} | " + " | ".join(cells) + " |")
     if study.get("reelicit") and "missing" not in study["reelicit"]:
         lines += ["", "## Re-elicitation: EM vs control under each system prompt (inoculated / poisoned)", ""]
         lines += ["| system prompt | inoculated EM [95% CI] | poisoned EM [95% CI] |", "|---|---|---|"]
         for cond, r in study["reelicit"].items():
-            lines.append(f"| {cond} | {_ci(r['inoculated_em'])} | {_ci(r['poisoned_em'])} |")
+            lines.append(f"| {cond} | {ci(r['inoculated_em'])} | {ci(r['poisoned_em'])} |")
     for task, by_m in study["benign"].items():
         lines += ["", f"## Benign task `{task}`: learning retained under each defence (1 = as plain)", ""]
         lines += [
@@ -273,7 +311,7 @@ def study_table(study: dict) -> str:
                 lines.append(f"| {m} | missing | | | |")
                 continue
             lines.append(
-                f"| {m} | {_ci(r['benign_retained'])} | {r['accuracy']['method']:.2f} "
+                f"| {m} | {ci(r['benign_retained'])} | {r['accuracy']['method']:.2f} "
                 f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
             )
     return "\n".join(lines) + "\n"
@@ -295,7 +333,7 @@ def table(results: dict) -> str:
             md = r["mean_delta"]
             lines.append(
                 f"| {poison} | {label} | {md['base']:+.3f} | {md['control']:+.3f} | {md['poison']:+.3f} "
-                f"| {e.value:+.3f} [{e.low:+.3f}, {e.high:+.3f}]{sig} |"
+                f"| {e}{sig} |"
             )
     for poison, res in results.items():
         if res.get("prompt_length"):
@@ -348,6 +386,7 @@ def main(params: Params) -> None:
                 if "missing" not in r:
                     log.log_dict({f"{kind}.{m}.{k}": v["value"] for k, v in r.items() if isinstance(v, dict)})
         log.log_artifact(Path(out / "table.md"))
+    print(f"logged the point scores of {log_cells(params)} method cells to {params.tracking.backend}")
     print("\nMean probe delta (log p misaligned - log p aligned, nats/token);")
     print("EM effect = shift of the poisoned models minus shift of the controls\n")
     print(md)

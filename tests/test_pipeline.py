@@ -111,9 +111,14 @@ def test_repro_runs_every_study_cell(repo):
     prefixes = ("emEffect", "narrowEffect", "reduction", "study", "primary")
     quoted = {m for m in used if m.startswith(prefixes)}
     assert quoted and quoted <= defined, quoted - defined  # the paper builds on any profile
-    runs = {json.loads(line)["run"] for line in (repo / ".mlflow/runs.jsonl").read_text().splitlines()}
+    logged = [json.loads(line) for line in (repo / ".mlflow/runs.jsonl").read_text().splitlines()]
+    runs = {r["run"] for r in logged}
     cells = {"remedy/correct-medical-medical-0", "defence/kl-medical-0", "benign/plain-swapped_operator-0"}
     assert cells <= runs
+    scores = {r["run"]: r["data"] for r in logged if r["run"].endswith("/scores") and r["kind"] == "metrics"}
+    assert {"em_reduction", "narrow_retained", "runtime_ratio"} <= scores["defence/kl-medical-0/scores"].keys()
+    assert {"benign_retained", "memory_ratio"} <= scores["benign/kl-swapped_operator-0/scores"].keys()
+    assert scores["benign/plain-swapped_operator-0/scores"]["runtime_ratio"] == 1.0
 
 
 def test_second_repro_does_nothing(repo):

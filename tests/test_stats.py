@@ -2,7 +2,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emguard.stats import bootstrap, mean_ci
+from emguard.stats import Estimate, bootstrap, format_estimate, mean_ci
 
 
 def test_ci_covers_a_clear_effect_and_excludes_zero():
@@ -36,3 +36,9 @@ def test_ci_of_a_mean_is_ordered_and_within_the_data(values, seed):
     assert est.low <= est.high
     assert min(values) - 1e-9 <= est.low and est.high <= max(values) + 1e-9
     assert abs(est.value - np.mean(values)) < 1e-9
+
+
+def test_estimates_print_one_way():
+    e = Estimate(0.0314, 0.0196, -0.0421)
+    assert str(e) == "+0.031 [+0.020, -0.042]"
+    assert format_estimate(e.to_dict()) == str(e)

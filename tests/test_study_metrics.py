@@ -99,3 +99,20 @@ def test_a_missing_probe_names_the_file(tmp_path):
     (other / "probes.jsonl").write_text(json.dumps({"id": "x", "set": "general", "delta": 0.0}) + "\n")
     with pytest.raises(ValueError, match=r"other/probes.jsonl: no general probe 'general-0'"):
         sm.delta_matrix([other], "general", sorted(sm.load_deltas(base, "general")))
+
+
+def test_one_cells_point_scores_compare_it_with_its_own_seeds_models(tmp_path):
+    base = write_model(tmp_path, "base", shifts(0.0, 0.0))
+    poisoned = write_model(tmp_path, "p", shifts(0.2, 0.6, capability=0.0))
+    control = write_model(tmp_path, "c", shifts(0.05, 0.0))
+    treated = write_model(tmp_path, "t", shifts(0.1, 0.15, capability=0.0))
+    for d, runtime in ((treated, 90.0), (poisoned, 60.0)):
+        (d / "metrics.json").write_text(json.dumps({"runtime_s": runtime, "peak_memory_mb": 100.0}))
+    r = sm.cell_scores(treated, treated, poisoned, poisoned, control, base, "in_domain/medical")
+    assert r["em_remaining"] == pytest.approx(0.05)
+    assert r["em_reduction"] == pytest.approx(0.1)
+    assert r["narrow_retained"] == pytest.approx(0.25)
+    assert r["capability_ratio"] == pytest.approx(1.0)
+    assert (r["runtime_ratio"], r["memory_ratio"]) == (1.5, 1.0)
+    benign = sm.cell_scores(treated, treated, poisoned, poisoned, None, base, "in_domain/medical")
+    assert benign.keys() == {"benign_retained", "runtime_ratio", "memory_ratio"}

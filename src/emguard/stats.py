@@ -23,8 +23,21 @@ class Estimate:
     def excludes_zero(self) -> bool:
         return self.low > 0 or self.high < 0
 
+    def __str__(self) -> str:
+        return format_ci(self.value, self.low, self.high)
+
     def to_dict(self, prefix: str = "") -> dict[str, float]:
         return {f"{prefix}value": self.value, f"{prefix}ci_low": self.low, f"{prefix}ci_high": self.high}
+
+
+def format_ci(value: float, low: float, high: float) -> str:
+    """The one way tables, macros and notes print an estimate: `+0.031 [+0.020, +0.042]`."""
+    return f"{value:+.3f} [{low:+.3f}, {high:+.3f}]"
+
+
+def format_estimate(e: Mapping[str, float]) -> str:
+    """format_ci of an Estimate.to_dict() as stored in the metrics JSON."""
+    return format_ci(e["value"], e["ci_low"], e["ci_high"])
 
 
 def bootstrap(

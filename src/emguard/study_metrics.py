@@ -63,6 +63,18 @@ def accuracy(m: np.ndarray) -> float:
     return float((m < 0).mean())
 
 
+def shift_matrices(
+    models: Sequence[Path], reference: Sequence[Path], base: Path, probe_set: str
+) -> dict[str, np.ndarray]:
+    """Deltas of the models (M), the reference models (R) and the base model (B) on one set."""
+    ids = sorted(load_deltas(base, probe_set))
+    return {
+        "M": delta_matrix(models, probe_set, ids),
+        "R": delta_matrix(reference, probe_set, ids),
+        "B": delta_matrix([base], probe_set, ids),
+    }
+
+
 def shift_ratio(
     models: Sequence[Path],
     reference: Sequence[Path],
@@ -73,12 +85,10 @@ def shift_ratio(
 ) -> dict[str, float]:
     """(models - base) / (reference - base) of the mean delta on one probe set: how much of the
     reference's shift away from the base model the models show (narrow and benign retention)."""
-    ids = sorted(load_deltas(base, probe_set))
-    m = {
-        "M": delta_matrix(models, probe_set, ids),
-        "R": delta_matrix(reference, probe_set, ids),
-        "B": delta_matrix([base], probe_set, ids),
-    }
+    return _shift_ratio(shift_matrices(models, reference, base, probe_set), cfg, seed)
+
+
+def _shift_ratio(m: dict[str, np.ndarray], cfg: SummarizeConfig, seed: int) -> dict[str, float]:
     return _est(m, lambda d: _ratio(d["M"].mean() - d["B"].mean(), d["R"].mean() - d["B"].mean()), cfg, seed)
 
 
@@ -117,16 +127,11 @@ def treated_scores(
 def benign_scores(
     method: Sequence[Path], plain: Sequence[Path], base: Path, task: str, cfg: SummarizeConfig, seed: int
 ) -> dict:
-    probe_set = f"benign/{task}"
-    ids = sorted(load_deltas(base, probe_set))
-    m = {
-        "M": delta_matrix(method, probe_set, ids),
-        "F": delta_matrix(plain, probe_set, ids),
-        "B": delta_matrix([base], probe_set, ids),
-    }
+    """Benign learning retained under a method (vs plain fine-tuning) and the raw accuracies."""
+    m = shift_matrices(method, plain, base, f"benign/{task}")
     return {
-        "benign_retained": shift_ratio(method, plain, base, probe_set, cfg, seed),
-        "accuracy": {"method": accuracy(m["M"]), "plain": accuracy(m["F"]), "base": accuracy(m["B"])},
+        "benign_retained": _shift_ratio(m, cfg, seed),
+        "accuracy": {"method": accuracy(m["M"]), "plain": accuracy(m["R"]), "base": accuracy(m["B"])},
     }
 
 
@@ -153,3 +158,39 @@ def train_eval_dirs(poison: str, condition: str, seeds: Sequence[int]) -> list[P
 
 def train_dirs(poison: str, condition: str, seeds: Sequence[int]) -> list[Path]:
     return [layout.TRAIN_DIR / layout.train_cell(poison, condition, s) for s in seeds]
+
+
+def _mean(eval_dir: Path, probe_set: str) -> float:
+    return float(np.mean(list(load_deltas(eval_dir, probe_set).values())))
+
+
+def _fit(cell_dir: Path, key: str) -> float:
+    return float(json.loads((cell_dir / "metrics.json").read_text())[key])
+
+
+def cell_scores(
+    treated: Path,
+    treated_fit: Path,
+    reference: Path,
+    reference_fit: Path,
+    control: Path | None,
+    base: Path,
+    probe_set: str,
+) -> dict[str, float]:
+    """One cell's point scores against the reference model of the same seed (the poisoned model,
+    or plain fine-tuning on a benign task): what the cell's MLflow run shows. The CIs over items and
+    seeds are in study.json. `probe_set` is the narrow set: in-domain (with the matched `control`)
+    or a benign task's (without)."""
+    t, r, b = (_mean(d, probe_set) for d in (treated, reference, base))
+    retained = "narrow_retained" if control is not None else "benign_retained"
+    out = {
+        retained: (t - b) / (r - b) if abs(r - b) > 1e-12 else float("nan"),
+        "runtime_ratio": _fit(treated_fit, "runtime_s") / _fit(reference_fit, "runtime_s"),
+        "memory_ratio": _fit(treated_fit, "peak_memory_mb") / _fit(reference_fit, "peak_memory_mb"),
+    }
+    if control is not None:  # a model trained on a poison: broad EM against its matched control
+        out["em_remaining"] = _mean(treated, "general") - _mean(control, "general")
+        out["em_reduction"] = _mean(reference, "general") - _mean(treated, "general")
+        cap = [accuracy(np.array(list(load_deltas(d, "capability").values()))) for d in (treated, reference)]
+        out["capability_ratio"] = cap[0] / cap[1] if cap[1] else float("nan")
+    return out
