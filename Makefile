@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 0
 
 include docker/docker.mk
 
-.PHONY: help setup reproduce test test-fast bench lint format mlflow-ui clean paper
+.PHONY: help setup reproduce times test test-fast bench lint format mlflow-ui clean paper
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +44,9 @@ else
 	$(BIN)/dvc exp run -n $(PROFILE) $(shell $(PY) -m emguard.profiles $(PROFILE))
 	$(BIN)/dvc exp show --only-changed
 endif
+
+times: $(VENV)/.installed  ## where the wall time of the stages run here went (logs/stages.jsonl)
+	$(PY) -m emguard.timing
 
 test: $(VENV)/.installed  ## the whole test suite (includes one end-to-end DVC run on the tiny profile)
 	$(PY) -m pytest -q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 
 import yaml
@@ -10,6 +11,9 @@ import yaml
 from emguard.config import Params, ParamsError, load_params  # noqa: F401 (ParamsError re-exported for stages)
 from emguard.data.formats import DataFormatError
 from emguard.registry import UnknownNameError
+from emguard.timing import record_stage
+
+_STARTED = time.time()  # when the stage's imports began: the wall time each stage logs
 
 
 def print_config(name: str, block: object) -> None:
@@ -20,8 +24,12 @@ def print_config(name: str, block: object) -> None:
 
 def run(main: Callable[[Params], None]) -> None:
     """Load params.yaml and call `main`; input errors end the stage with one readable line."""
+    status = "failed"
     try:
         main(load_params())
+        status = "ok"
     except (ParamsError, DataFormatError, UnknownNameError) as err:
         print(f"error: {err}", file=sys.stderr)
         sys.exit(2)
+    finally:
+        record_stage(sys.argv, _STARTED, time.time(), status)

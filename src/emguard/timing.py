@@ -1,0 +1,79 @@
+"""Where a run's wall time goes: every stage appends its wall time to logs/stages.jsonl, and
+`python -m emguard.timing` sums it per stage kind (README "Wall time").
+
+The log is local and git-ignored (it describes one machine's run, not the study). Times start when
+the stage's Python imports begin, so interpreter start-up (under a second) is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+LOG = Path("logs/stages.jsonl")
+
+
+def stage_kind(argv: Sequence[str]) -> str:
+    """`stages/method.py remedy correct-...` -> `remedy`; `stages/evaluate.py --cell defence/...` ->
+    `evaluate defence`; `stages/train.py ...` -> `train`."""
+    name = Path(argv[0]).stem
+    args = list(argv[1:])
+    if name == "method" and args:
+        return args[0]
+    if name == "evaluate" and "--cell" in args:
+        cell = args[args.index("--cell") + 1]
+        if "/" in cell:
+            return f"evaluate {cell.split('/')[0]}"
+        return "evaluate base" if cell == "base" else "evaluate"
+    return name
+
+
+def record_stage(argv: Sequence[str], start: float, end: float, status: str, log: Path = LOG) -> None:
+    """Append one stage's wall time; never fails the stage (a read-only checkout just skips it)."""
+    row = {"stage": stage_kind(argv), "argv": list(argv), "start": start, "end": end, "status": status}
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(row) + "\n")
+    except OSError:
+        pass
+
+
+def summarize(rows: Sequence[dict], since: float = 0.0) -> str:
+    """A markdown table: stage kind, runs, total and mean seconds, share of the summed time."""
+    groups: dict[str, list[float]] = defaultdict(list)
+    for r in rows:
+        if r["start"] >= since:
+            groups[r["stage"]].append(r["end"] - r["start"])
+    total = sum(sum(v) for v in groups.values())
+    lines = ["| stage | runs | total min | mean s | share |", "|---|---:|---:|---:|---:|"]
+    for kind, secs in sorted(groups.items(), key=lambda kv: -sum(kv[1])):
+        lines.append(
+            f"| {kind} | {len(secs)} | {sum(secs) / 60:.1f} | {sum(secs) / len(secs):.0f} "
+            f"| {sum(secs) / total:.0%} |"
+        )
+    lines.append(f"| **all** | {sum(len(v) for v in groups.values())} | {total / 60:.1f} | | |")
+    return "\n".join(lines)
+
+
+def read_log(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--log", type=Path, default=LOG)
+    ap.add_argument("--since", type=float, default=0.0, help="only stages started after this Unix time")
+    args = ap.parse_args(argv)
+    if not args.log.exists():
+        sys.exit(f"no stage timings yet: {args.log} is written by every stage of `make reproduce`")
+    print(summarize(read_log(args.log), args.since))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Stage wall-time log: kinds, the per-kind table, and that a stage always records itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from emguard import timing
+
+
+@pytest.mark.parametrize(
+    ("argv", "kind"),
+    [
+        (["stages/train.py", "--poison", "medical"], "train"),
+        (["stages/method.py", "remedy", "correct-medical-medical-0"], "remedy"),
+        (["stages/evaluate.py", "--cell", "defence/kl-medical-0"], "evaluate defence"),
+        (["stages/evaluate.py", "--cell", "medical-poison-0"], "evaluate"),
+        (["stages/evaluate.py", "--cell", "base"], "evaluate base"),
+        (["/abs/stages/summarize.py"], "summarize"),
+    ],
+)
+def test_stage_kind(argv, kind):
+    assert timing.stage_kind(argv) == kind
+
+
+def test_the_table_sums_per_kind_and_honours_since(tmp_path):
+    log = tmp_path / "logs/stages.jsonl"
+    timing.record_stage(["stages/train.py"], 100.0, 160.0, "ok", log)
+    timing.record_stage(["stages/train.py"], 160.0, 280.0, "ok", log)
+    timing.record_stage(["stages/method.py", "defence", "kl-medical-0"], 280.0, 340.0, "failed", log)
+    rows = timing.read_log(log)
+    assert [r["status"] for r in rows] == ["ok", "ok", "failed"]
+    table = timing.summarize(rows)
+    assert "| train | 2 | 3.0 | 90 | 75% |" in table
+    assert "| **all** | 3 | 4.0 |" in table
+    assert "train" not in timing.summarize(rows, since=200.0)
+
+
+def test_a_stage_records_its_time_even_when_it_fails(tmp_path, monkeypatch):
+    from emguard import stage
+    from emguard.config import ParamsError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(stage, "load_params", lambda: None)
+    monkeypatch.setattr("sys.argv", ["stages/report.py"])
+
+    def broken(params):
+        raise ParamsError("bad param")
+
+    with pytest.raises(SystemExit):
+        stage.run(broken)
+    (row,) = [json.loads(line) for line in (tmp_path / timing.LOG).read_text().splitlines()]
+    assert row["stage"] == "report" and row["status"] == "failed" and row["end"] >= row["start"]
