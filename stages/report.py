@@ -67,8 +67,8 @@ def to_latex(rows: list[dict]) -> str:
     for r in rows:
         name, probe = r["poison"].replace("_", r"\_"), r["probe"].replace("_", " ")
         deltas = " & ".join(f"{r[k]:+.3f}" for k in ("base", "control", "poisoned"))
-        ci = format_ci(r["em_effect"], r["ci_low"], r["ci_high"])
-        lines.append(f"{name} & {probe} & {deltas} & {ci} \\\\")
+        effect = format_ci(r["em_effect"], r["ci_low"], r["ci_high"])
+        lines.append(f"{name} & {probe} & {deltas} & {effect} \\\\")
     lines += [r"\bottomrule", r"\end{tabular}"]
     return "\n".join(lines) + "\n"
 
