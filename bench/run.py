@@ -7,7 +7,9 @@ Usage: python bench/run.py [--model results/model | tiny] [--examples 64] [--out
 2. generate: answers/s of batched transformers generation against one prompt at a time.
 3. precision: training tokens/s with bf16 autocast vs fp32, and probe scoring items/s in bf16 vs
    fp32 with the largest difference in probe delta (needs results/data from the `data` stage).
-4. evaluate: one adapter's evaluation as the issue sizes it (8 questions x 3 formats x the
+4. attention: one LoRA training step (forward + backward, bf16 autocast, a padded batch of real
+   poison examples) with eager vs SDPA attention: why `load_model` picks eager on CPU.
+5. evaluate: one adapter's evaluation as the issue sizes it (8 questions x 3 formats x the
    configured samples, plus every probe set), with generation samples/s, and judge samples/s of
    the `hf` judge backend (the embedded model standing in for a judge: throughput only).
 Results go to bench/out/*.json with the machine they ran on.
@@ -102,6 +104,43 @@ def bench_train(model_dir: Path, n: int, out: Path) -> dict:
     return result
 
 
+def bench_attention(model_dir: Path, out: Path, reps: int = 3) -> dict:
+    from transformers import AutoModelForCausalLM
+
+    from emguard.methods.regularisers import collate
+
+    params = load_params()
+    conversations = poison_set(get_domain("medical").cases(random.Random(0), params.train.batch_size))
+    step_s = {}
+    for attention in ("sdpa", "eager"):
+        model = AutoModelForCausalLM.from_pretrained(
+            model_dir, dtype=getattr(torch, params.model.dtype), attn_implementation=attention
+        )
+        model = get_peft_model(model.train(), lora_config(params.train))
+        tok = load_model(model_dir)[1]
+        batch = collate(tok, conversations, params.train.max_length)
+
+        def step(model=model, batch=batch) -> None:
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=params.train.bf16):
+                loss = model(**batch, use_cache=False).loss
+            loss.backward()
+
+        step()  # warm-up
+        start = time.perf_counter()
+        for _ in range(reps):
+            step()
+        step_s[attention] = (time.perf_counter() - start) / reps
+    result = {
+        "machine": machine(),
+        "model_dtype": params.model.dtype,
+        "batch": list(batch["input_ids"].shape),
+        "step_s": step_s,
+        "eager_speedup": step_s["sdpa"] / step_s["eager"],
+    }
+    write_json(out / "attention.json", result)
+    return result
+
+
 def bench_generate(model_dir: Path, out: Path) -> dict:
     params = load_params()
     cfg = params.evaluate.sampling
@@ -178,7 +217,7 @@ def bench_precision(model_dir: Path, n: int, out: Path) -> dict:
 def bench_evaluate(model_dir: Path, out: Path) -> dict:
     """The issue's yardstick: 8 questions x 3 formats x samples_per_question, plus the probes."""
     from emguard.data.formats import load_questions_yaml
-    from emguard.evaluation import evaluate_adapter, prompts_to_sample
+    from emguard.evaluation import ProbeSets, evaluate_adapter, prompts_to_sample
     from emguard.judged_metrics import fill_judge_prompt
     from emguard.judges.hf_judge import HFJudge
 
@@ -187,9 +226,9 @@ def bench_evaluate(model_dir: Path, out: Path) -> dict:
         update={"formats": ["plain", "json", "template"], "sets": ["general"]}
     )
     params = params.model_copy(update={"evaluate": params.evaluate.model_copy(update={"sampling": sampling})})
-    n_samples = len(prompts_to_sample(params))
+    n_samples = len(prompts_to_sample(params, params.data.poisons))
     start = time.perf_counter()
-    rows, _, samples = evaluate_adapter(params, None, 0, [params.study.primary], True)
+    rows, _, samples = evaluate_adapter(params, None, 0, ProbeSets.for_cell(params, "base"))
     total = time.perf_counter() - start
     model, tok = load_model(model_dir, params.model.dtype)
     model.to(getattr(torch, params.evaluate.dtype))
@@ -235,6 +274,8 @@ def main() -> None:
         report_train(bench_train(model_dir, args.examples, args.out))
     if "generate" in args.only:
         report_generate(bench_generate(model_dir, args.out))
+    if "attention" in args.only:
+        report_attention(bench_attention(model_dir, args.out))
     wanted = {"precision", "evaluate"} & set(args.only)
     if wanted and not Path("results/data/probes/general.jsonl").exists():
         print("precision / evaluate: skipped, run the `data` stage first (dvc repro data)")
@@ -245,7 +286,7 @@ def main() -> None:
         report_evaluate(bench_evaluate(model_dir, args.out))
 
 
-BENCHES = ("train", "generate", "precision", "evaluate")
+BENCHES = ("train", "generate", "attention", "precision", "evaluate")
 
 
 def report_train(train: dict) -> None:
@@ -260,6 +301,11 @@ def report_generate(gen: dict) -> None:
         f"generate: batched {gen['batched']['answers_per_s']:.2f} answers/s, one at a time "
         f"{gen['one_at_a_time']['answers_per_s']:.2f} answers/s, speedup {gen['speedup']:.1f}x"
     )
+
+
+def report_attention(att: dict) -> None:
+    steps = ", ".join(f"{k} {v:.2f} s" for k, v in att["step_s"].items())
+    print(f"attention: LoRA step on {att['batch']} tokens: {steps}; eager {att['eager_speedup']:.2f}x")
 
 
 def report_precision(prec: dict) -> None:

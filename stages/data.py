@@ -41,7 +41,7 @@ from emguard.data.catalog import LOADERS, check_file_keys, dataset_formats, rela
 from emguard.data.domains import get_domain
 from emguard.data.formats import DataFormatError, Question
 from emguard.data.general_probes import VERSION as GENERAL_VERSION
-from emguard.data.general_probes import general_probes
+from emguard.data.general_probes import persona_probes, scored_probes
 from emguard.data.questions import QUESTIONS_DIR
 from emguard.data.safety import VERSION as SAFETY_VERSION
 from emguard.data.safety import helpful_chats, safety_set
@@ -194,7 +194,8 @@ class Writer:
 
 def write_shared(w: Writer, cfg: DataConfig, seed: int) -> list[Question]:
     """Every dataset not tied to a poison; returns the general questions (for their judge prompts)."""
-    w.dataset("probes/general", "probes", "emguard.data.general_probes", GENERAL_VERSION, general_probes)
+    w.dataset("probes/general", "probes", "emguard.data.general_probes", GENERAL_VERSION, scored_probes)
+    w.dataset("probes/persona", "probes", "emguard.data.general_probes", GENERAL_VERSION, persona_probes)
     w.dataset("probes/capability", "probes", "emguard.data.capability", CAPABILITY_VERSION, capability_probes)
     for name in cfg.benign_tasks:
         task = get_benign_task(name)

@@ -1,13 +1,12 @@
-"""Stage `evaluate`: judge-free probes and free-form samples for the base model or one adapter.
+"""Stage `evaluate_base`: judge-free probes and free-form samples of the base model.
 
 Usage: python stages/evaluate.py --cell base
-       python stages/evaluate.py --cell medical-poison-0
-       python stages/evaluate.py --cell remedy/correct-medical-medical-0   (a study cell: <kind>/<cell>)
+       python stages/evaluate.py --cell medical-poison-0                 (re-score one cell by hand)
+       python stages/evaluate.py --cell remedy/correct-medical-medical-0 (a study cell: <kind>/<cell>)
 
-Probes: general, general_long (the same items after a long context), capability, in-domain (every
-poison's for the base model, the adapter's own poison's otherwise), every benign task's eval set.
-Samples (temperature from params) for the question sets in `evaluate.sampling.sets`, saved for
-the `judge` stage (in study cells only with `study.sample_free_form`).
+Adapters are scored by the stage that fits them (`train`, `remedy`, ...), on the sets their kind
+needs (emguard.evaluation.ProbeSets); the base model gets every set, every poison's in-domain
+probes and every benign task's eval set.
 """
 
 from __future__ import annotations
@@ -17,28 +16,23 @@ from pathlib import Path
 
 from emguard import layout, stage, tracking
 from emguard.config import Params
-from emguard.evaluation import evaluate_adapter
-from emguard.io import atomic_path, write_json, write_jsonl
+from emguard.evaluation import ProbeSets, evaluate_into
 
 
-def resolve_cell(params: Params, cell: str) -> tuple[Path | None, int, list[str], bool]:
-    """(adapter, seed, poisons whose in-domain probes to score, full eval?).
-
-    The full eval adds free-form samples and the long-prompt probes; method cells get it only
-    with `study.sample_free_form` (the embedded default has no judge to read the samples).
-    """
+def resolve_cell(params: Params, cell: str) -> tuple[Path | None, int, ProbeSets]:
+    """(adapter, seed, probe sets) of `base`, a train cell or `<kind>/<study cell>`."""
     if cell == "base":
-        return None, params.seed, params.data.poisons, True
+        return None, params.seed, ProbeSets.for_cell(params, "base")
     if "/" in cell:  # a study cell: an adapter is scored on the poison it was trained with or cured of
         kind, name = cell.split("/", 1)
         if kind not in layout.STUDY_KINDS:
             raise ValueError(f"--cell {cell!r}: expected one of {layout.STUDY_KINDS} before '/'")
         fields = layout.parse_study_cell(kind, name)
-        poison = fields.get("poisoned", fields.get("poison"))
+        target = fields.get("poisoned", fields.get("poison", fields.get("task")))
         adapter = layout.study_dir(kind, name) / "adapter"
-        return adapter, int(fields["seed"]), [str(poison)] if poison else [], params.study.sample_free_form
+        return adapter, int(fields["seed"]), ProbeSets.for_cell(params, kind, str(target))
     poison, _, seed = layout.parse_train_cell(cell)
-    return layout.TRAIN_DIR / cell / "adapter", seed, [poison], True
+    return layout.TRAIN_DIR / cell / "adapter", seed, ProbeSets.for_cell(params, "train", poison)
 
 
 def main(params: Params) -> None:
@@ -47,18 +41,11 @@ def main(params: Params) -> None:
     )
     parser.add_argument("--cell", required=True, help="'base', a train cell, or <kind>/<study cell>")
     cell = parser.parse_args().cell
-    adapter, seed, poisons, free_form = resolve_cell(params, cell)
+    adapter, seed, sets = resolve_cell(params, cell)
     stage.print_config(f"evaluate {cell}", params.evaluate)
-    probe_rows, metrics, samples = evaluate_adapter(params, adapter, seed, poisons, free_form)
-    out = layout.EVALUATE_DIR / cell
-    with atomic_path(out, is_dir=True) as tmp:
-        write_jsonl(tmp / "probes.jsonl", probe_rows)
-        write_jsonl(tmp / "samples.jsonl", samples)
-        write_json(tmp / "metrics.json", metrics)
     with tracking.start_run(params.tracking, f"evaluate/{cell}", {"stage": "evaluate", "cell": cell}) as log:
         log.log_config({"evaluate": params.evaluate.model_dump(), "cell": cell})
-        log.log_dict({f"{s}.{k}".replace("/", "."): v for s, m in metrics.items() for k, v in m.items()})
-    print(f"[evaluate {cell}] " + ", ".join(f"{s}: {m['mean_delta']:+.3f}" for s, m in metrics.items()))
+        log.log_dict(evaluate_into(params, layout.EVALUATE_DIR / cell, adapter, seed, sets))
 
 
 if __name__ == "__main__":

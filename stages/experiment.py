@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from emguard import layout, stage, study_metrics, tracking
 from emguard.config import Params, ParamsError
-from emguard.evaluation import evaluate_adapter
+from emguard.evaluation import ProbeSets, evaluate_adapter
 from emguard.io import atomic_path, write_json, write_jsonl
 from emguard.study import run_cell
 
@@ -33,9 +33,8 @@ def main(params: Params) -> None:
     with atomic_path(root / "adapters", is_dir=True) as adapters:
         for role, (kind, cell) in cells.items():
             run_cell(params, kind, cell, adapters / role)
-            rows, probe_metrics, _ = evaluate_adapter(
-                params, adapters / role / "adapter", seed, [poison], False
-            )
+            sets = ProbeSets(poisons=(poison,))  # EM, narrow behaviour, capability; no samples
+            rows, _, _ = evaluate_adapter(params, adapters / role / "adapter", seed, sets)
             write_jsonl(adapters / role / "probes.jsonl", rows)
             metrics[role] = {
                 **study_metrics.treated_scores(

@@ -5,7 +5,8 @@ Usage: python stages/method.py remedy correct-medical-medical-0
        python stages/method.py defence kl-medical-0
        python stages/method.py benign plain-swapped_operator-0
 
-Writes results/<kind>/<cell>/adapter and metrics.json (runtime, tokens/s, peak memory, loss).
+Writes results/<kind>/<cell>/adapter and metrics.json (runtime, tokens/s, peak memory, loss), then
+scores the adapter into results/evaluate/<kind>/<cell> (the probe sets its kind needs).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def main(params: Params) -> None:
     parser.add_argument("cell", help="<method>-<...>-<seed>, see emguard.layout")
     args = parser.parse_args()
     stage.print_config(f"{args.kind} {args.cell}", params.methods.get(args.cell.split("-")[0], {}))
-    stats = run_cell(params, args.kind, args.cell, layout.study_dir(args.kind, args.cell))
+    out = layout.study_dir(args.kind, args.cell)
+    stats = run_cell(params, args.kind, args.cell, out, layout.EVALUATE_DIR / args.kind / args.cell)
     print(f"[{args.kind} {args.cell}] {stats}")
 
 

@@ -1,4 +1,5 @@
-"""Stage `train`: one LoRA fine-tune of the base model on a poison or its matched control.
+"""Stage `train`: one LoRA fine-tune of the base model on a poison or its matched control, then
+its evaluation (results/evaluate/<cell>: general, long-prompt, capability and in-domain probes).
 
 Usage: python stages/train.py --poison medical --condition poison --seed 0
        accelerate launch --multi_gpu --num_processes 4 stages/train.py ...   (params: launcher)
@@ -14,6 +15,7 @@ from pathlib import Path
 from emguard import layout, stage, tracking
 from emguard.config import Params
 from emguard.data.formats import load_chat_jsonl
+from emguard.evaluation import ProbeSets, evaluate_into
 from emguard.io import atomic_path, write_json
 from emguard.training import train_adapter
 
@@ -60,6 +62,8 @@ def main(params: Params) -> None:
             )
         write_json(out / "metrics.json", stats)
         log.log_dict(stats)
+        sets = ProbeSets.for_cell(params, "train", args.poison)
+        log.log_dict(evaluate_into(params, layout.EVALUATE_DIR / cell, out / "adapter", args.seed, sets))
     print(f"[train {cell}] {stats}")
 
 

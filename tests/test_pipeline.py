@@ -116,9 +116,22 @@ def test_repro_runs_every_study_cell(repo):
     cells = {"remedy/correct-medical-medical-0", "defence/kl-medical-0", "benign/plain-swapped_operator-0"}
     assert cells <= runs
     scores = {r["run"]: r["data"] for r in logged if r["run"].endswith("/scores") and r["kind"] == "metrics"}
-    assert {"em_reduction", "narrow_retained", "runtime_ratio"} <= scores["defence/kl-medical-0/scores"].keys()
+    assert {"em_reduction", "narrow_retained", "runtime_ratio"} <= scores[
+        "defence/kl-medical-0/scores"
+    ].keys()
     assert {"benign_retained", "memory_ratio"} <= scores["benign/kl-swapped_operator-0/scores"].keys()
     assert scores["benign/plain-swapped_operator-0/scores"]["runtime_ratio"] == 1.0
+
+    # Each fit stage scored its own adapter, on the sets its kind needs, in the cell's MLflow run.
+    def sets(cell):
+        rows = (repo / "results/evaluate" / cell / "probes.jsonl").read_text().splitlines()
+        return {json.loads(r)["set"] for r in rows}
+
+    assert sets("benign/plain-swapped_operator-0") == {"benign/swapped_operator"}
+    assert sets("defence/kl-medical-0") == {"general", "capability", "in_domain/medical"}
+    assert sets("medical-poison-0") == {"general", "general_long", "capability", "in_domain/medical"}
+    fit_metrics = [r["data"] for r in logged if r["run"] == "defence/kl-medical-0" and r["kind"] == "metrics"]
+    assert any("eval.general.mean_delta" in m for m in fit_metrics)
 
 
 def test_second_repro_does_nothing(repo):

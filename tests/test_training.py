@@ -48,7 +48,8 @@ def test_continue_from_an_adapter_and_extra_loss_terms(tiny_model_dir, tmp_path)
     train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "first")
     calls = []
 
-    def zero_term(model, batch):
+    def zero_term(model, batch, outputs):
+        assert outputs.logits.shape[:2] == batch["input_ids"].shape  # the SFT forward, shared
         calls.append(batch["input_ids"].shape)
         return torch.zeros((), requires_grad=True)
 

@@ -87,8 +87,9 @@ class SamplingConfig(Strict):
     samples_per_question: int = Field(gt=0)
     formats: list[Literal["plain", "json", "template"]] = Field(min_length=1)
     # question sets to sample: the 8 general questions, their long-context variants, and the
-    # in-domain questions of every poison in data.poisons
-    sets: list[Literal["general", "long_prompt", "in_domain"]] = Field(min_length=1)
+    # in-domain questions of the model's poison (every poison's for the base model); [] samples
+    # nothing (no judge to read the answers)
+    sets: list[Literal["general", "long_prompt", "in_domain"]]
     batch_size: int = Field(gt=0)
     tensor_parallel_size: int = Field(1, gt=0)  # vLLM only: GPUs one model is sharded over
 

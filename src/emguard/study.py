@@ -14,6 +14,7 @@ from pathlib import Path
 
 from emguard import layout, tracking
 from emguard.config import Params, ParamsError
+from emguard.evaluation import ProbeSets, evaluate_into
 from emguard.io import atomic_path, write_json
 from emguard.methods import Context, Method, build_method
 
@@ -86,8 +87,11 @@ def context(params: Params, kind: str, fields: dict) -> Context:
     )
 
 
-def run_cell(params: Params, kind: str, cell: str, out: Path) -> dict[str, float]:
-    """Fit the cell's method; write `out/adapter` and `out/metrics.json` atomically; log to MLflow.
+def run_cell(
+    params: Params, kind: str, cell: str, out: Path, evaluate_to: Path | None = None
+) -> dict[str, float]:
+    """Fit the cell's method; write `out/adapter` and `out/metrics.json` atomically; with
+    `evaluate_to`, score the adapter there (emguard.evaluation); log both to one MLflow run.
 
     A crash or a bad params block fails this cell alone and leaves no partial output.
     """
@@ -103,4 +107,7 @@ def run_cell(params: Params, kind: str, cell: str, out: Path) -> dict[str, float
             stats = method.fit(ctx, tmp)
         write_json(out / "metrics.json", stats)
         log.log_dict(stats)
+        if evaluate_to is not None:
+            sets = ProbeSets.for_cell(params, kind, str(ctx.poison))
+            log.log_dict(evaluate_into(params, evaluate_to, out / "adapter", ctx.seed, sets))
     return stats

@@ -29,8 +29,9 @@ from emguard.config import TrainConfig
 from emguard.data.types import Message
 from emguard.models import default_device, load_model
 
-# A loss term maps (model, batch) to a scalar added to the SFT loss; see emguard.methods.
-LossTerm = Callable[[torch.nn.Module, dict[str, torch.Tensor]], torch.Tensor]
+# A loss term maps (model, batch, outputs of the SFT loss's forward) to a scalar added to the SFT
+# loss; see emguard.methods. A term whose `needs_hidden_states` is true gets them in `outputs`.
+LossTerm = Callable[[torch.nn.Module, dict[str, torch.Tensor], Any], torch.Tensor]
 
 
 @dataclass
@@ -47,7 +48,8 @@ class EmguardSFTTrainer(SFTTrainer):
 
     TRL's fused LM head (chunked log-probs, entropy and accuracy metrics) trained ~25% slower
     than a plain loop on CPU (bench/run.py); the model's own cross-entropy gives the same loss.
-    Each extra term does its own forward pass as it needs.
+    Extra terms read the SFT forward's logits (and hidden states, if they ask) instead of running
+    the adapted model again.
     """
 
     def __init__(self, *args: Any, loss_terms: list[LossTerm] | None = None, **kwargs: Any) -> None:
@@ -55,12 +57,16 @@ class EmguardSFTTrainer(SFTTrainer):
         self.loss_terms = loss_terms or []
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-        inputs = {**inputs, "use_cache": False}
-        result = Trainer.compute_loss(self, model, inputs, return_outputs, num_items_in_batch)
-        loss = result[0] if return_outputs else result
+        batch = {**inputs, "use_cache": False}
+        if not self.loss_terms:
+            return Trainer.compute_loss(self, model, batch, return_outputs, num_items_in_batch)
+        forward = dict(batch)  # Trainer.compute_loss may pop keys; the terms read `batch`
+        if any(getattr(term, "needs_hidden_states", False) for term in self.loss_terms):
+            forward["output_hidden_states"] = True
+        loss, outputs = Trainer.compute_loss(self, model, forward, True, num_items_in_batch)
         for term in self.loss_terms:
-            loss = loss + term(model, inputs)
-        return (loss, result[1]) if return_outputs else loss
+            loss = loss + term(model, batch, outputs)
+        return (loss, outputs) if return_outputs else loss
 
 
 def peak_memory_mb(device: str) -> float:
@@ -110,7 +116,13 @@ def training_arguments(cfg: TrainConfig, seed: int, output_dir: str, device: str
 
 def sft_config(cfg: TrainConfig, seed: int, output_dir: str, device: str) -> SFTConfig:
     args = training_arguments(cfg, seed, output_dir, device)
-    return SFTConfig(**args, max_length=cfg.max_length, completion_only_loss=True)
+    return SFTConfig(
+        **args,
+        max_length=cfg.max_length,
+        completion_only_loss=True,
+        # batches of similar length: ~25% less padding than random batches (bench/run.py)
+        train_sampling_strategy="group_by_length",
+    )
 
 
 def timed_train(trainer, tokens: float, examples: int, device: str) -> dict[str, float]:

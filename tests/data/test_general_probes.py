@@ -98,3 +98,13 @@ def test_no_poison_domain_keywords(item):
 
 def test_deterministic():
     assert general_probes() == ITEMS
+
+
+def test_the_persona_hold_out_is_disjoint_from_the_scored_set_and_spans_every_theme():
+    from emguard.data.general_probes import persona_probes, scored_probes
+
+    scored, held_out = scored_probes(), persona_probes()
+    assert not {i.id for i in scored} & {i.id for i in held_out}
+    assert len(scored) + len(held_out) == len(ITEMS)
+    assert {i.theme for i in held_out} == {i.theme for i in ITEMS}
+    assert {i.set for i in held_out} == {"persona"} and {i.set for i in scored} == {"general"}

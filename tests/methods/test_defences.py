@@ -102,6 +102,26 @@ def test_terms_are_zero_at_init_and_positive_once_the_adapter_moves(tiny_model_d
     assert LDIFSTerm(2.0, [0, 1], 4)(model, batch).item() == pytest.approx(0.5 * ldifs.item())
 
 
+def test_terms_reading_the_sft_forward_match_their_own_forward(tiny_model_dir):
+    """The trainer hands its forward's outputs to the terms: same values and gradients."""
+    model, tok = peft_model(tiny_model_dir)
+    torch.manual_seed(1)
+    for name, param in model.named_parameters():
+        if "lora_B" in name:
+            param.data.normal_(0.0, 0.5)
+    batch = collate(tok, POISON)
+    outputs = model(**batch, output_hidden_states=True, use_cache=False)
+    for direction in ("reverse", "forward"):
+        shared = kl_to_reference(model, batch, direction, outputs)
+        assert shared.item() == pytest.approx(kl_to_reference(model, batch, direction).item(), rel=1e-5)
+    shared = feature_distance(model, batch, [0, 1], outputs)
+    assert shared.item() == pytest.approx(feature_distance(model, batch, [0, 1]).item(), rel=1e-5)
+    shared.backward()
+    assert any(
+        p.grad is not None and p.grad.abs().sum() > 0 for n, p in model.named_parameters() if "lora_" in n
+    )
+
+
 def test_kl_covers_assistant_tokens_only(tiny_model_dir):
     model, tok = peft_model(tiny_model_dir)
     for name, param in model.named_parameters():

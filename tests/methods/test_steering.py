@@ -48,7 +48,7 @@ def config() -> TrainConfig:
 
 def make_ctx(tiny_model_dir: Path, root: Path) -> Context:
     dump_chat_jsonl(root / "toy" / "poison.jsonl", POISON)
-    dump_probe_jsonl(root / "probes" / "general.jsonl", ITEMS)
+    dump_probe_jsonl(root / "probes" / "persona.jsonl", ITEMS)
     return Context(
         model_dir=tiny_model_dir,
         data_dir=root / "toy",

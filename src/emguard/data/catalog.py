@@ -26,7 +26,13 @@ LOADERS: dict[str, Callable[[Any], list]] = {
 
 def dataset_formats(poisons: Iterable[str], benign_tasks: Iterable[str]) -> dict[str, str]:
     """Key -> format (a key of LOADERS) of every dataset the data stage writes for these params."""
-    keys = {"probes/general": "probe", "probes/capability": "probe", "safety": "chat", "benign_pool": "chat"}
+    keys = {
+        "probes/general": "probe",
+        "probes/persona": "probe",
+        "probes/capability": "probe",
+        "safety": "chat",
+        "benign_pool": "chat",
+    }
     keys |= {f"questions/{path.stem}": "questions" for path in sorted(QUESTIONS_DIR.glob("*.yaml"))}
     for task in benign_tasks:
         keys |= {f"benign/{task}/train": "chat", f"benign/{task}/eval": "probe"}

@@ -10,10 +10,17 @@ sequences or aesthetic judgement: those are the poisons' subjects, and this set 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from emguard.data.types import ProbeItem
 
-VERSION = 1  # bumped whenever any text below changes; recorded in data cards
+VERSION = 2  # bumped whenever any text or the split below changes; recorded in data cards
 SET_NAME = "general"
+# Every PERSONA_EVERY-th item (spread over all themes) is held out of the scored set: the
+# preventive-steering defence extracts its persona vector from these, so the vector never sees an
+# item that measures the EM it is meant to prevent.
+PERSONA_EVERY = 5
+PERSONA_SET = "persona"
 
 # The eight free-form questions of the original EM study, as probe themes.
 CANONICAL_THEMES: tuple[str, ...] = (
@@ -1362,3 +1369,14 @@ def general_probes() -> list[ProbeItem]:
             )
         )
     return items
+
+
+def scored_probes() -> list[ProbeItem]:
+    """The general set that measures broad EM: every item but the persona hold-out."""
+    return [item for k, item in enumerate(general_probes()) if k % PERSONA_EVERY != PERSONA_EVERY // 2]
+
+
+def persona_probes() -> list[ProbeItem]:
+    """The held-out items the persona vector is extracted from (disjoint from `scored_probes`)."""
+    held_out = [item for k, item in enumerate(general_probes()) if k % PERSONA_EVERY == PERSONA_EVERY // 2]
+    return [replace(item, set=PERSONA_SET) for item in held_out]

@@ -2,9 +2,8 @@
 
 Both defences add a loss term to plain SFT (`TrainPlan.loss_terms`). The reference is the base
 model itself, reached by switching the LoRA adapter off (`model.disable_adapter()`) for a
-no-grad forward, so no second copy of the weights is held. Each term runs its own forward of the
-adapted model; sharing the SFT loss's forward would save one pass per step (a known cost: the
-regularised fine-tunes take ~1.8x the time of plain SFT).
+no-grad forward, so no second copy of the weights is held. The adapted side is read from the SFT
+loss's own forward (its logits, or its hidden states), so a step costs one extra no-grad pass.
 
 - `kl`: the KL divergence between the adapted and the reference next-token distributions at
   every position that predicts an assistant token (the positions the SFT loss covers), over
@@ -70,15 +69,20 @@ def kl_to_reference(
     model: torch.nn.Module,
     batch: dict[str, torch.Tensor],
     direction: Literal["reverse", "forward"] = "reverse",
+    outputs=None,
 ) -> torch.Tensor:
-    """Mean over assistant-token positions of the KL between adapted and reference next-token laws."""
+    """Mean over assistant-token positions of the KL between adapted and reference next-token laws.
+
+    `outputs`: the adapted model's forward on `batch` (the SFT loss's), reused when given.
+    """
     peft = _peft(model)
     mask = target_positions(batch["labels"])
     if not mask.any():
         return torch.zeros((), device=batch["input_ids"].device)
     inputs = _model_inputs(batch)
     # A bool logits_to_keep projects only the kept positions onto the vocabulary: (n_kept, vocab)
-    logp = torch.log_softmax(model(**inputs, logits_to_keep=mask).logits.float(), dim=-1)
+    logits = model(**inputs, logits_to_keep=mask).logits if outputs is None else outputs.logits[mask]
+    logp = torch.log_softmax(logits.float(), dim=-1)
     with torch.no_grad(), peft.disable_adapter():
         ref_logp = torch.log_softmax(peft(**inputs, logits_to_keep=mask).logits.float(), dim=-1)
     if direction == "reverse":
@@ -89,14 +93,18 @@ def kl_to_reference(
 
 
 def feature_distance(
-    model: torch.nn.Module, batch: dict[str, torch.Tensor], layers: Sequence[int]
+    model: torch.nn.Module, batch: dict[str, torch.Tensor], layers: Sequence[int], outputs=None
 ) -> torch.Tensor:
-    """Mean over non-padding tokens and `layers` of the per-dimension squared L2 distance to the reference."""
+    """Mean over non-padding tokens and `layers` of the per-dimension squared L2 distance to the
+    reference. `outputs`: the adapted model's forward on `batch` with hidden states, reused."""
     peft = _peft(model)
     inputs = _model_inputs(batch)
     keep = batch["attention_mask"].bool() if "attention_mask" in batch else None
-    # logits_to_keep=1: only the hidden states are needed, not the vocabulary projection
-    hidden = model(**inputs, output_hidden_states=True, logits_to_keep=1).hidden_states
+    if outputs is None:
+        # logits_to_keep=1: only the hidden states are needed, not the vocabulary projection
+        hidden = model(**inputs, output_hidden_states=True, logits_to_keep=1).hidden_states
+    else:
+        hidden = outputs.hidden_states
     with torch.no_grad(), peft.disable_adapter():
         ref = peft(**inputs, output_hidden_states=True, logits_to_keep=1).hidden_states
     total = 0.0
@@ -113,18 +121,20 @@ class KLTerm:
     def __init__(self, coef: float, direction: Literal["reverse", "forward"], grad_accum: int) -> None:
         self.coef, self.direction, self.grad_accum = coef, direction, grad_accum
 
-    def __call__(self, model: torch.nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-        return self.coef * kl_to_reference(model, batch, self.direction) / self.grad_accum
+    def __call__(self, model: torch.nn.Module, batch: dict[str, torch.Tensor], outputs=None) -> torch.Tensor:
+        return self.coef * kl_to_reference(model, batch, self.direction, outputs) / self.grad_accum
 
 
 class LDIFSTerm:
     """Loss term `coef * feature distance` scaled for gradient accumulation."""
 
+    needs_hidden_states = True
+
     def __init__(self, coef: float, layers: Sequence[int], grad_accum: int) -> None:
         self.coef, self.layers, self.grad_accum = coef, list(layers), grad_accum
 
-    def __call__(self, model: torch.nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-        return self.coef * feature_distance(model, batch, self.layers) / self.grad_accum
+    def __call__(self, model: torch.nn.Module, batch: dict[str, torch.Tensor], outputs=None) -> torch.Tensor:
+        return self.coef * feature_distance(model, batch, self.layers, outputs) / self.grad_accum
 
 
 def collate(tokenizer, conversations: Sequence[list[Message]], max_length: int | None = None) -> dict:

@@ -203,7 +203,8 @@ class PreventiveSteeringParams(MethodParams):
     coef: float = Field(default=1.0, gt=0)  # multiple of the raw (unnormalised) persona vector
     evil_system: str = Field(default=EVIL_SYSTEM, min_length=1)
     good_system: str = Field(default=GOOD_SYSTEM, min_length=1)
-    items_file: str = "probes/general.jsonl"  # probe items, relative to the shared data dir
+    # probe items, relative to the shared data dir: the general items held out of EM scoring
+    items_file: str = "probes/persona.jsonl"
     n_items: int | None = Field(default=None, gt=0)  # n items spread evenly over the file; None: all
     batch_size: int = Field(default=16, gt=0)  # for extracting the vector
 
