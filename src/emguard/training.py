@@ -185,7 +185,7 @@ def train_adapter(
     plan = plan or TrainPlan()
     device = default_device()
     enable_full_determinism(seed)
-    model, tokenizer = load_model(model_dir, dtype=dtype, device=device)
+    model, tokenizer = load_model(model_dir, dtype=dtype, device=device, training=True)
     model.train()
     if init_adapter is None:
         model = get_peft_model(model, lora_config(cfg))

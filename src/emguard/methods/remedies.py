@@ -61,7 +61,7 @@ class Remedy(Method):
     def load_poisoned(self, ctx: Context, device: str) -> tuple[PeftModel, Any]:
         """The base model with the poisoned adapter as the trainable "default" adapter, seeded."""
         enable_full_determinism(ctx.seed)  # as train_adapter does
-        base, tokenizer = load_model(ctx.model_dir, dtype=ctx.dtype, device=device)
+        base, tokenizer = load_model(ctx.model_dir, dtype=ctx.dtype, device=device, training=True)
         model = PeftModel.from_pretrained(base, str(self.poisoned(ctx)), is_trainable=True)
         model.train()
         return model, tokenizer
