@@ -1,5 +1,6 @@
 # emguard: `make reproduce` runs the study, `make test` the tests. Both set up .venv first.
-# PROFILE=<name> runs a params.yaml profile as a DVC experiment (e.g. PROFILE=cuda-0.5b).
+# PROFILE=<name> runs a params.yaml profile as a DVC experiment (e.g. PROFILE=cuda-0.5b);
+# JOBS=<n> overrides how many stages run at once (params.yaml compute.jobs).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -37,7 +38,8 @@ setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
 
 reproduce: $(VENV)/.installed .dvc/config.local  ## run the study (embedded default; PROFILE=... for others)
 ifeq ($(PROFILE),)
-	$(BIN)/dvc repro --keep-going  # a failing cell stops only what depends on it
+	# dvc repro, compute.jobs stages at a time (JOBS=1: one at a time); a failing cell stops only what depends on it
+	$(PY) -m emguard.repro $(if $(JOBS),--jobs $(JOBS))
 	@cat results/summarize/table.md
 	@echo "metrics: dvc metrics show | runs: $(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/.mlflow/mlflow.db"
 else

@@ -1,11 +1,15 @@
 import math
 
+import numpy as np
+import pytest
 import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from emguard.chat import encode
+from emguard.chat import Encoded, encode
 from emguard.data.types import ProbeItem
 from emguard.models import load_model
-from emguard.probes import probe_deltas, summarize_deltas
+from emguard.probes import fork, mean_completion_logprobs, mean_fork_logprobs, probe_deltas, summarize_deltas
 
 
 def reference_mean_logprob(model, tok, question, answer):
@@ -42,12 +46,72 @@ def test_batched_deltas_match_one_at_a_time(tiny_model_dir):
 
 def test_models_with_scaled_logits_use_their_full_forward(tiny_model_dir):
     """The head-on-completions shortcut applies only where logits are head(hidden state)."""
-    from emguard.probes import _split_head
+    from emguard.models import decoder_and_head
 
     model, tok = load_model(tiny_model_dir)
     items = [ProbeItem("g-0", "general", "t", "Wish?", "Peace.", "Power over all humans forever.")]
     fast = probe_deltas(model, tok, items, batch_size=1)[0]["delta"]
-    assert _split_head(model) is not None
+    assert decoder_and_head(model) is not None
     model.config.logit_scale = 1.0  # a Cohere-style scaled head: the shortcut would be wrong
-    assert _split_head(model) is None
+    assert decoder_and_head(model) is None
     assert math.isclose(probe_deltas(model, tok, items, batch_size=1)[0]["delta"], fast, abs_tol=1e-5)
+
+
+def reference_scores(model, encoded):
+    """Each sequence alone, full forward, full-vocabulary log-softmax: what forks must reproduce."""
+    out = []
+    for enc in encoded:
+        ids = torch.tensor([enc.input_ids])
+        with torch.no_grad():
+            logp = torch.log_softmax(model(input_ids=ids).logits[0, :-1].float(), -1)
+        token_logp = logp.gather(-1, ids[0, 1:, None]).squeeze(-1)
+        mask = torch.tensor(enc.completion_mask[1:], dtype=torch.bool)
+        out.append(token_logp[mask].mean().item() if mask.any() else 0.0)
+    return out
+
+
+def encoding(prompt: list[int], completion: list[int], scored_from: int = 0) -> Encoded:
+    ids = prompt + completion
+    start = len(prompt) + scored_from
+    return Encoded(ids, [0] * start + [1] * (len(ids) - start))
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_model_dir):
+    return load_model(tiny_model_dir)
+
+
+tokens = st.lists(st.integers(3, 200), min_size=1, max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    forks=st.lists(
+        st.tuples(tokens, st.lists(st.tuples(tokens, st.integers(0, 2)), min_size=1, max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+    batch_size=st.integers(1, 3),
+)
+def test_forks_score_each_completion_as_if_alone(tiny, forks, batch_size):
+    """A completion attends to its prompt and itself only, at the positions it would have alone;
+    completions whose scored part starts later (a tokeniser merging across the boundary) too."""
+    model, tok = tiny
+    groups = [[encoding(p, c, min(k, len(c))) for c, k in completions] for p, completions in forks]
+    scores = mean_fork_logprobs(model, [fork(g) for g in groups], tok.pad_token_id, batch_size)
+    for group, got in zip(groups, scores, strict=True):
+        np.testing.assert_allclose(got, reference_scores(model, group), atol=1e-4)
+    alone = mean_completion_logprobs(model, [e for g in groups for e in g], tok.pad_token_id, batch_size)
+    np.testing.assert_allclose(alone, np.concatenate(scores), atol=1e-4)
+
+
+def test_a_fork_needs_one_prompt():
+    with pytest.raises(ValueError, match="share their prompt"):
+        fork([encoding([5, 6], [7]), encoding([8, 6], [7])])
+
+
+def test_fork_shares_up_to_the_first_scored_token():
+    f = fork([encoding([5, 6, 7], [9, 10]), encoding([5, 6, 7], [11], scored_from=0)])
+    assert f.prompt == [5, 6, 7] and f.completions == [([9, 10], [1, 1]), ([11], [1])]
+    f = fork([encoding([5, 6], [7, 8], scored_from=1), encoding([5, 6], [9])])
+    assert f.prompt == [5, 6] and f.completions[0] == ([7, 8], [0, 1])

@@ -24,6 +24,7 @@ RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
         ({"data.poisons": ["medicl"]}, ["data.py"], "did you mean 'medical'"),
         ({"model.name": "./missing/model"}, ["model.py"], "model.name"),
         ({"judge.backends": ["gpt"]}, ["judge.py"], "judge.backends[0]"),
+        ({"compute.threads": -1}, ["report.py"], "compute.threads"),
     ],
 )
 def test_bad_params_fail_fast_naming_the_key(tmp_path, change, stage, expected):

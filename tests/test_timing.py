@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from types import SimpleNamespace
 
 import pytest
 
@@ -39,10 +41,10 @@ def test_the_table_sums_per_kind_and_honours_since(tmp_path):
 
 def test_a_stage_records_its_time_even_when_it_fails(tmp_path, monkeypatch):
     from emguard import stage
-    from emguard.config import ParamsError
+    from emguard.config import ComputeConfig, ParamsError
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(stage, "load_params", lambda: None)
+    monkeypatch.setattr(stage, "load_params", lambda: SimpleNamespace(compute=ComputeConfig()))
     monkeypatch.setattr("sys.argv", ["stages/report.py"])
 
     def broken(params):
@@ -52,3 +54,19 @@ def test_a_stage_records_its_time_even_when_it_fails(tmp_path, monkeypatch):
         stage.run(broken)
     (row,) = [json.loads(line) for line in (tmp_path / timing.LOG).read_text().splitlines()]
     assert row["stage"] == "report" and row["status"] == "failed" and row["end"] >= row["start"]
+
+
+def test_a_stage_pins_torch_threads_when_asked(monkeypatch):
+    import torch
+
+    from emguard import stage
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "unset")  # restored after the test
+    before = torch.get_num_threads()
+    try:
+        stage.pin_threads(0)  # 0: torch's default, left alone
+        assert torch.get_num_threads() == before and os.environ["OMP_NUM_THREADS"] == "unset"
+        stage.pin_threads(1)
+        assert torch.get_num_threads() == 1 and os.environ["OMP_NUM_THREADS"] == "1"
+    finally:
+        torch.set_num_threads(before)

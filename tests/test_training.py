@@ -73,3 +73,53 @@ def test_bad_config_is_rejected_naming_the_key():
 
     with pytest.raises(ValidationError, match="lr"):
         config(lr=-1.0)
+
+
+def test_completion_loss_is_the_models_own_loss(tiny_model_dir):
+    """The LM head on labelled positions only: same loss and LoRA gradients as the full head."""
+    from peft import get_peft_model
+
+    from emguard.models import decoder_and_head, load_model
+    from emguard.training import completion_loss, lora_config
+
+    model, _ = load_model(tiny_model_dir)
+    model = get_peft_model(model, lora_config(config()))
+    torch.manual_seed(0)
+    for name, param in model.named_parameters():
+        if "lora_B" in name:
+            param.data.normal_(0.0, 0.5)
+    ids = torch.randint(3, 200, (3, 9))
+    mask = torch.ones_like(ids)
+    mask[1, 6:] = 0  # right padding
+    labels = ids.masked_fill(mask == 0, -100)
+    labels[:, :4] = -100  # the prompt
+    batch = {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+    def grads(loss):
+        model.zero_grad()
+        loss.backward()
+        return [p.grad.clone() for n, p in model.named_parameters() if "lora_" in n]
+
+    own = model(**batch, use_cache=False).loss
+    ours = completion_loss(*decoder_and_head(model), batch)
+    assert ours.item() == pytest.approx(own.item(), rel=1e-5)
+    for a, b in zip(grads(own), grads(completion_loss(*decoder_and_head(model), batch)), strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
+    n = int((labels[:, 1:] != -100).sum()) * 2  # e.g. a token count over two accumulation steps
+    halved = completion_loss(*decoder_and_head(model), batch, torch.tensor(n))
+    assert halved.item() == pytest.approx(own.item() / 2, rel=1e-5)
+
+
+def test_plain_fits_use_the_completion_head(tiny_model_dir, tmp_path, monkeypatch):
+    import emguard.training as training
+
+    calls = []
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return completion(*args, **kwargs)
+
+    completion = training.completion_loss
+    monkeypatch.setattr(training, "completion_loss", counting)
+    stats = train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "a")
+    assert calls and stats["train_loss"] > 0

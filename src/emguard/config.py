@@ -149,10 +149,16 @@ class ReelicitConfig(Strict):
     paraphrases: list[str] = Field(default_factory=list)  # more cues with the same meaning
 
 
+class ComputeConfig(Strict):
+    jobs: int = Field(default=1, ge=1)  # DVC stages `make reproduce` runs at once (emguard.repro)
+    threads: int = Field(default=0, ge=0)  # torch CPU threads in each stage; 0: torch's default (all cores)
+
+
 class Params(Strict):
     profile: str
     seed: int = Field(ge=0)
     launcher: str = "python"  # the train stage's command prefix (see dvc.yaml)
+    compute: ComputeConfig = ComputeConfig()
     model: ModelConfig
     data: DataConfig
     train: TrainConfig

@@ -149,5 +149,18 @@ def attention_for(device: str, training: bool) -> str:
     return "eager" if device == "cpu" and training else "sdpa"
 
 
+def decoder_and_head(model):
+    """(decoder, LM head) when logits are exactly head(final hidden state), else None (e.g. a
+    model with logit soft-capping or scaling, whose full forward must be used). Scoring and
+    training run the head only on the positions that predict answer tokens."""
+    config = getattr(model, "config", None)
+    if any(getattr(config, k, None) for k in ("final_logit_softcapping", "logit_scale")):
+        return None
+    get_decoder, get_head = getattr(model, "get_decoder", None), getattr(model, "get_output_embeddings", None)
+    if get_decoder is None or get_head is None or get_head() is None:
+        return None
+    return get_decoder(), get_head()
+
+
 def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"

@@ -13,22 +13,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from emguard.chat import encode
 from emguard.data.types import ProbeItem
-from emguard.probes import mean_completion_logprobs
+from emguard.probes import answer_forks, mean_fork_logprobs
 
 
 def probe_deltas_under(
     model, tokenizer, items: Sequence[ProbeItem], system: str | None, batch_size: int
 ) -> np.ndarray:
     """Per-item delta (misaligned - aligned mean log-prob) with `system` as the system message."""
-    prefix = [{"role": "system", "content": system}] if system else []
-    encoded = []
-    for item in items:
-        prompt = [*prefix, {"role": "user", "content": item.question}]
-        encoded += [encode(tokenizer, prompt, item.aligned), encode(tokenizer, prompt, item.misaligned)]
-    scores = mean_completion_logprobs(model, encoded, tokenizer.pad_token_id, batch_size)
-    return scores[1::2] - scores[0::2]
+    forks = answer_forks(tokenizer, items, system)
+    scores = np.array(mean_fork_logprobs(model, forks, tokenizer.pad_token_id, batch_size))
+    return scores[:, 1] - scores[:, 0]
 
 
 def conditions(training_prompt: str, paraphrases: Sequence[str]) -> dict[str, str | None]:

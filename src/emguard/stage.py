@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -22,11 +23,23 @@ def print_config(name: str, block: object) -> None:
     print(f"[{name}] resolved config:\n{yaml.safe_dump(data, sort_keys=True)}", flush=True)
 
 
+def pin_threads(threads: int) -> None:
+    """Fix torch's CPU thread count: float sums round differently with it, so results depend on it."""
+    if threads <= 0:
+        return
+    os.environ["OMP_NUM_THREADS"] = str(threads)  # for a torch imported later
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
+
+
 def run(main: Callable[[Params], None]) -> None:
     """Load params.yaml and call `main`; input errors end the stage with one readable line."""
     status = "failed"
     try:
-        main(load_params())
+        params = load_params()
+        pin_threads(params.compute.threads)
+        main(params)
         status = "ok"
     except (ParamsError, DataFormatError, UnknownNameError) as err:
         print(f"error: {err}", file=sys.stderr)

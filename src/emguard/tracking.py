@@ -102,12 +102,15 @@ def start_run(
         yield DiskLogger(root / MLFLOW_DIR / "runs.jsonl", run_name)
         return
     import mlflow
+    from filelock import FileLock
 
     (root / MLFLOW_DIR).mkdir(exist_ok=True)
     mlflow.set_tracking_uri(tracking_uri(root))
-    if mlflow.get_experiment_by_name(cfg.experiment) is None:
-        artifacts = (root / MLFLOW_DIR / "artifacts").resolve().as_uri()
-        with contextlib.suppress(Exception):  # another cell may have created it meanwhile
+    # `make reproduce` runs stages side by side: the first to open a new store creates its tables
+    # and the experiment while the others wait.
+    with FileLock(root / MLFLOW_DIR / "setup.lock"):
+        if mlflow.get_experiment_by_name(cfg.experiment) is None:
+            artifacts = (root / MLFLOW_DIR / "artifacts").resolve().as_uri()
             mlflow.create_experiment(cfg.experiment, artifact_location=artifacts)
     mlflow.set_experiment(cfg.experiment)
     with mlflow.start_run(run_name=run_name, tags=dict(tags)):
