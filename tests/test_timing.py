@@ -34,8 +34,11 @@ def test_the_table_sums_per_kind_and_honours_since(tmp_path):
     rows = timing.read_log(log)
     assert [r["status"] for r in rows] == ["ok", "ok", "failed"]
     table = timing.summarize(rows)
-    assert "| train | 2 | 3.0 | 90 | 75% |" in table
+    assert "| train | 2 | 3.0 | 90 | 90 | 75% |" in table
     assert "| **all** | 3 | 4.0 |" in table
+    assert "wall clock, first stage start to last stage end: 4.0 min (1.00 stages" in table
+    timing.record_stage(["stages/train.py"], 100.0, 340.0, "ok", log)  # a fourth, side by side
+    assert "4.0 min (2.00 stages running on average)" in timing.summarize(timing.read_log(log))
     assert "train" not in timing.summarize(rows, since=200.0)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -44,19 +45,26 @@ def record_stage(argv: Sequence[str], start: float, end: float, status: str, log
 
 
 def summarize(rows: Sequence[dict], since: float = 0.0) -> str:
-    """A markdown table: stage kind, runs, total and mean seconds, share of the summed time."""
+    """A markdown table: stage kind, runs, total, mean and median seconds, share of the summed time;
+    then the wall clock from the first start to the last end (stages may run side by side)."""
+    rows = [r for r in rows if r["start"] >= since]
     groups: dict[str, list[float]] = defaultdict(list)
     for r in rows:
-        if r["start"] >= since:
-            groups[r["stage"]].append(r["end"] - r["start"])
+        groups[r["stage"]].append(r["end"] - r["start"])
     total = sum(sum(v) for v in groups.values())
-    lines = ["| stage | runs | total min | mean s | share |", "|---|---:|---:|---:|---:|"]
+    lines = ["| stage | runs | total min | mean s | median s | share |", "|---|---:|---:|---:|---:|---:|"]
     for kind, secs in sorted(groups.items(), key=lambda kv: -sum(kv[1])):
         lines.append(
             f"| {kind} | {len(secs)} | {sum(secs) / 60:.1f} | {sum(secs) / len(secs):.0f} "
-            f"| {sum(secs) / total:.0%} |"
+            f"| {statistics.median(secs):.0f} | {sum(secs) / total:.0%} |"
         )
-    lines.append(f"| **all** | {sum(len(v) for v in groups.values())} | {total / 60:.1f} | | |")
+    lines.append(f"| **all** | {len(rows)} | {total / 60:.1f} | | | |")
+    if rows:
+        span = max(r["end"] for r in rows) - min(r["start"] for r in rows)
+        lines.append(
+            f"\nwall clock, first stage start to last stage end: {span / 60:.1f} min "
+            f"({total / span:.2f} stages running on average)"
+        )
     return "\n".join(lines)
 
 
