@@ -180,3 +180,9 @@ def test_a_real_dvc_project_runs_two_at_a_time_and_leaves_a_clean_lock(tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "2 of 6 stages to check" in proc.stdout
     assert _run(["dvc", "status", "-q"], tmp_path).returncode == 0
+
+
+def test_zero_jobs_is_refused_not_read_as_the_default(capsys):
+    with pytest.raises(SystemExit):
+        repro.main(["--jobs", "0"])
+    assert "--jobs must be at least 1, got 0" in capsys.readouterr().err
