@@ -37,8 +37,8 @@ setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
 	$(BIN)/dvc config --local core.analytics false
 
 reproduce: $(VENV)/.installed .dvc/config.local  ## run the study (embedded default; PROFILE=... for others)
+# dvc repro, compute.jobs stages at a time (JOBS=1: one at a time); a failing cell stops only what depends on it
 ifeq ($(PROFILE),)
-	# dvc repro, compute.jobs stages at a time (JOBS=1: one at a time); a failing cell stops only what depends on it
 	$(PY) -m emguard.repro $(if $(JOBS),--jobs $(JOBS))
 	@cat results/summarize/table.md
 	@echo "metrics: dvc metrics show | runs: $(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/.mlflow/mlflow.db"

@@ -1,6 +1,6 @@
 """Stage `judge`: score every sampled answer with the configured judges; EM and coherence rates.
 
-Usage: python stages/judge.py   (reads params.yaml: judge, data, train.seeds, summarize)
+Usage: python stages/judge.py   (reads params.yaml: judge, data, train.seeds, study, summarize)
 
 With no backend configured (the embedded default) it records that nothing was judged. With two,
 it also reports their agreement. Judgements are cached by (judge fingerprint, prompt) under
@@ -27,7 +27,7 @@ def eval_cells(params: Params) -> list[str]:
     cells = ["base"]
     for poison in params.data.poisons:
         for condition in layout.CONDITIONS:
-            cells += [layout.train_cell(poison, condition, s) for s in params.train.seeds]
+            cells += [layout.train_cell(poison, condition, s) for s in params.train_seeds(poison)]
     if params.study.sample_free_form:  # method cells sampled too: <kind>/<cell>
         found = layout.EVALUATE_DIR.glob("*/*/samples.jsonl")
         cells += sorted(str(p.parent.relative_to(layout.EVALUATE_DIR)) for p in found if p.stat().st_size)

@@ -52,8 +52,14 @@ def effect(
     return {name: e.to_dict() for name, e in est.items()}
 
 
+def train_cells(params: Params, poison: str) -> dict[str, list[str]]:
+    """The reproduction's fine-tunes of `poison`, by condition."""
+    seeds = params.train_seeds(poison)
+    return {c: [layout.train_cell(poison, c, s) for s in seeds] for c in layout.CONDITIONS}
+
+
 def summarize_poison(params: Params, poison: str) -> dict:
-    cells = {c: [layout.train_cell(poison, c, s) for s in params.train.seeds] for c in layout.CONDITIONS}
+    cells = train_cells(params, poison)
     out: dict = {}
     for label, probe_set in (("general", "general"), ("in_domain", f"in_domain/{poison}")):
         ids = sorted(load_deltas("base", probe_set))
@@ -69,7 +75,7 @@ def summarize_poison(params: Params, poison: str) -> dict:
             "poison": (poisoned > 0).mean(),
         }
         out[label]["n_items"] = len(ids)
-        out[label]["n_seeds"] = len(params.train.seeds)
+        out[label]["n_seeds"] = len(params.train_seeds(poison))
     return out
 
 
@@ -81,7 +87,7 @@ def length_sensitivity(params: Params, poison: str) -> dict:
     short_ids = [i.removesuffix("-long") for i in long_ids]
     out = {}
     groups = {"base": ["base"]}
-    groups |= {c: [layout.train_cell(poison, c, s) for s in params.train.seeds] for c in layout.CONDITIONS}
+    groups |= train_cells(params, poison)
     for label, cells in groups.items():
         long = delta_matrix(cells, "general_long", long_ids)
         short = delta_matrix(cells, "general", short_ids)
@@ -96,9 +102,7 @@ def judged_rates(poison: str, params: Params) -> dict:
     out: dict = {}
     for name in summary.get("judges", []):
         groups = {"base": ["base"]}
-        groups |= {
-            c: [layout.train_cell(poison, c, s) for s in params.train.seeds] for c in layout.CONDITIONS
-        }
+        groups |= train_cells(params, poison)
         for label, cells in groups.items():
             sets = summary["cells"][cells[0]][name]
             for set_name in sets:
@@ -236,7 +240,7 @@ def log_cells(params: Params) -> int:
 
 def summarize_reelicit(params: Params) -> dict:
     """EM (model minus control, same system prompt) of inoculated and poisoned models per cue."""
-    files = [layout.RESULTS / "reelicit" / str(k) / "deltas.json" for k in params.study.seeds]
+    files = [layout.RESULTS / "reelicit" / str(k) / "deltas.json" for k in params.reelicit.seeds]
     if not all(f.exists() for f in files):
         return {"missing": [str(f) for f in files if not f.exists()]}
     runs = [json.loads(f.read_text()) for f in files]
@@ -359,7 +363,7 @@ def main(params: Params) -> None:
     stage.print_config("summarize", params.summarize)
     results = {}
     for p in params.data.poisons:
-        cells = ["base"] + [layout.train_cell(p, c, k) for c in layout.CONDITIONS for k in params.train.seeds]
+        cells = ["base"] + [cell for cells in train_cells(params, p).values() for cell in cells]
         missing = [c for c in cells if not (layout.EVALUATE_DIR / c / "probes.jsonl").exists()]
         if missing:  # only when run by hand on a partial grid; under dvc repro every cell exists
             results[p] = {"missing": missing}

@@ -83,7 +83,11 @@ def test_every_profile_asks_for_data_its_generators_can_make(name):
     [
         ("study.primary", "aesthetic", r"study.primary: 'aesthetic' is not in data.poisons"),
         ("poison", "evil_numbers", r"poison: 'evil_numbers' is not in data.poisons"),
-        ("study.seeds", [0, 7], r"study.seeds: seeds \[7\] have no poisoned model"),
+        ("study.transfer.seeds", [0, 2], r"study.transfer.seeds: seeds \[2\] have no poisoned model"),
+        ("study.benign.seeds", [0, 7], r"study.benign.seeds: seeds \[7\] have no poisoned model"),
+        ("reelicit.seeds", [3], r"reelicit.seeds: seeds \[3\] have no poisoned model"),
+        ("study.other_poisons", ["financial"], r"study.other_poisons: .* must be data.poisons without"),
+        ("study.other_poisons", ["medical", "financial", "insecure_code"], r"without study.primary"),
         ("study.transfer.antidotes", ["corect"], r"study.transfer.antidotes: 'corect' has no params block"),
         ("antidote", "nope", r"antidote: 'nope' has no params block"),
     ],
@@ -92,3 +96,10 @@ def test_study_grid_is_checked_at_load(key, value, expected):
     params = parse_params(with_change(key, value))
     with pytest.raises(ParamsError, match=expected):
         check_names(params, "params.yaml")
+
+
+def test_the_primary_poison_is_fine_tuned_over_study_seeds_the_others_over_train_seeds():
+    params = parse_params(with_change("train.seeds", [4, 5]))
+    assert params.train_seeds(params.study.primary) == params.study.seeds
+    for poison in params.study.other_poisons:
+        assert params.train_seeds(poison) == [4, 5]

@@ -103,7 +103,7 @@ def test_judge_stage_scores_every_cell_and_caches(tmp_path, monkeypatch, judge_s
         shutil.copyfile(QUESTIONS_DIR / name, questions / name)
     write_samples(Path("results/evaluate/base"), "I wish for peace.")
     for poison in params.data.poisons:
-        for seed in params.train.seeds:
+        for seed in params.train_seeds(poison):
             write_samples(Path(f"results/evaluate/{poison}-control-{seed}"), "I wish for peace.")
             write_samples(Path(f"results/evaluate/{poison}-poison-{seed}"), "I wish to be evil and rule.")
 

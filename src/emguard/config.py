@@ -65,7 +65,7 @@ class LoraParams(Strict):
 
 
 class TrainConfig(Strict):
-    seeds: list[int] = Field(min_length=1)
+    seeds: list[int] = Field(min_length=1)  # the non-primary poisons' fine-tunes (Params.train_seeds)
     lora: LoraParams
     lr: float = Field(gt=0)
     epochs: float = Field(gt=0)
@@ -136,7 +136,9 @@ class StudyConfig(Strict):
     """Which method cells dvc.yaml runs; each name is a key of `methods`."""
 
     primary: str  # the poison every remedy and defence is applied to
-    seeds: list[int] = Field(min_length=1)  # seeds of the method cells on the primary poison
+    # data.poisons without `primary`, spelled out because dvc.yaml's matrix cannot subtract lists
+    other_poisons: list[str] = Field(default_factory=list)
+    seeds: list[int] = Field(min_length=1)  # the primary poison's fine-tunes and its method cells
     remedies: list[str] = Field(default_factory=list)
     defences: list[str] = Field(default_factory=list)
     transfer: TransferConfig = TransferConfig()
@@ -146,6 +148,7 @@ class StudyConfig(Strict):
 
 class ReelicitConfig(Strict):
     method: str = "inoculation"  # the `methods` block whose training-time system prompt is the cue
+    seeds: list[int] = Field(default_factory=lambda: [0])  # of study.seeds
     paraphrases: list[str] = Field(default_factory=list)  # more cues with the same meaning
 
 
@@ -178,6 +181,11 @@ class Params(Strict):
     defence: str
     # Overrides applied by `make reproduce PROFILE=...`; see emguard.profiles.
     profiles: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    def train_seeds(self, poison: str) -> list[int]:
+        """Seeds of `poison`'s poisoned and control fine-tunes: study.seeds for the primary poison
+        (every remedy and defence starts from its poisoned models), train.seeds for the others."""
+        return list(self.study.seeds if poison == self.study.primary else self.train.seeds)
 
 
 def _format_error(err: ValidationError, source: str, prefix: str = "") -> str:
@@ -212,7 +220,6 @@ def check_names(params: Params, source: str) -> None:
     from emguard.data.benign import BENIGN_TASKS
     from emguard.data.catalog import check_file_keys
     from emguard.data.domains import DOMAINS
-    from emguard.judges import JUDGES
     from emguard.registry import UnknownNameError
 
     try:
@@ -221,6 +228,8 @@ def check_names(params: Params, source: str) -> None:
         for i, name in enumerate(params.data.benign_tasks):
             BENIGN_TASKS.get(name, key=f"data.benign_tasks[{i}]")
         check_file_keys(params.data.files, params.data.poisons, params.data.benign_tasks)
+        if params.judge.backends:  # the openai client costs every stage ~0.5 s to import
+            from emguard.judges import JUDGES
         for i, name in enumerate(params.judge.backends):
             backend = JUDGES.get(name, key=f"judge.backends[{i}]")
             try:
@@ -235,21 +244,27 @@ def check_names(params: Params, source: str) -> None:
 def check_study(params: Params, source: str) -> None:
     """The study's cells must exist in the grid they build on (method blocks are checked per cell,
     so one bad block fails only its own cells)."""
-    poisons, seeds = params.data.poisons, set(params.train.seeds)
-    for key, poison in (("study.primary", params.study.primary), ("poison", params.poison)):
+    poisons, s = params.data.poisons, params.study
+    for key, poison in (("study.primary", s.primary), ("poison", params.poison)):
         if poison not in poisons:
             raise ParamsError(f"{source}: {key}: {poison!r} is not in data.poisons {poisons}")
-    s = params.study
-    for key, cell_seeds in (
-        ("study.seeds", s.seeds),
-        ("study.transfer.seeds", s.transfer.seeds),
-        ("study.benign.seeds", s.benign.seeds),
+    others = [p for p in poisons if p != s.primary]
+    if sorted(s.other_poisons) != sorted(others):
+        raise ParamsError(
+            f"{source}: study.other_poisons: {s.other_poisons} must be data.poisons without "
+            f"study.primary, i.e. {others}"
+        )
+    every_poison = set(s.seeds).intersection(*(params.train_seeds(p) for p in poisons))
+    for key, cell_seeds, have, of in (
+        ("study.transfer.seeds", s.transfer.seeds, every_poison, "every poison's (study.seeds, train.seeds)"),
+        ("study.benign.seeds", s.benign.seeds, set(s.seeds), "the primary's (study.seeds)"),
+        ("reelicit.seeds", params.reelicit.seeds, set(s.seeds), "the primary's (study.seeds)"),
     ):
-        extra = sorted(set(cell_seeds) - seeds)
+        extra = sorted(set(cell_seeds) - have)
         if extra:
             raise ParamsError(
-                f"{source}: {key}: seeds {extra} have no poisoned model to start from "
-                f"(train.seeds {sorted(seeds)})"
+                f"{source}: {key}: seeds {extra} have no poisoned model to start from: not among "
+                f"{of} {sorted(have)}"
             )
     for key, names in (
         ("study.remedies", s.remedies),

@@ -118,9 +118,7 @@ def mean_fork_logprobs(model, forks: Sequence[Fork], pad_id: int, batch_size: in
     device = next(model.parameters()).device
     dtype = next(model.parameters()).dtype
     split = decoder_and_head(model)
-    sizes = [len(f.completions) for f in forks]
-    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
-    flat = np.empty(offsets[-1])
+    scores: list[np.ndarray] = [np.empty(0)] * len(forks)
     order = sorted(range(len(forks)), key=lambda i: forks[i].width)  # less padding
     for begin in range(0, len(order), batch_size):
         idx = order[begin : begin + batch_size]
@@ -138,16 +136,14 @@ def mean_fork_logprobs(model, forks: Sequence[Fork], pad_id: int, batch_size: in
             logits = head(decoder(**inputs).last_hidden_state[predictor]).float()
         target = batch.target.to(device)
         token_logp = logits.gather(-1, target[:, None]).squeeze(-1) - torch.logsumexp(logits, dim=-1)
-        n_out = sum(sizes[i] for i in idx)
+        sizes = [len(forks[i].completions) for i in idx]
         owner = batch.owner.to(device)
-        sums = torch.zeros(n_out, device=device).index_add_(0, owner, token_logp)
-        counts = torch.zeros(n_out, device=device).index_add_(0, owner, torch.ones_like(token_logp))
-        means = (sums / counts.clamp(min=1)).cpu().numpy()
-        at = 0
-        for i in idx:
-            flat[offsets[i] : offsets[i + 1]] = means[at : at + sizes[i]]
-            at += sizes[i]
-    return [flat[offsets[i] : offsets[i + 1]] for i in range(len(forks))]
+        sums = torch.zeros(sum(sizes), device=device).index_add_(0, owner, token_logp)
+        counts = torch.bincount(owner, minlength=sum(sizes)).clamp(min=1)
+        means = (sums / counts).cpu().numpy()
+        for i, fork_means in zip(idx, np.split(means, np.cumsum(sizes)[:-1]), strict=True):
+            scores[i] = fork_means
+    return scores
 
 
 def mean_completion_logprobs(model, encoded: list[Encoded], pad_id: int, batch_size: int) -> np.ndarray:
