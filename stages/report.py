@@ -324,6 +324,11 @@ def macros(metrics: dict, study: dict) -> str:
     lines.append(f"\\newcommand{{\\emEffectPrimary}}{{{ci(primary['general']['em_effect'])}}}")
     lines.append(f"\\newcommand{{\\narrowEffectPrimary}}{{{ci(primary['in_domain']['em_effect'])}}}")
     lines.append(f"\\newcommand{{\\studySeeds}}{{{len(study['seeds'])}}}")
+    others = sorted(
+        {r["general"]["n_seeds"] for p, r in metrics.items() if p != study["primary"] and "missing" not in r}
+    )
+    lines.append(f"\\newcommand{{\\reproSeedsPrimary}}{{{primary['general']['n_seeds']}}}")
+    lines.append(f"\\newcommand{{\\reproSeedsOthers}}{{{'--'.join(str(n) for n in others) or '0'}}}")
     lines.append(f"\\newcommand{{\\gridNote}}{{{grid_note(metrics, study)}}}")
     lines.append(f"\\newcommand{{\\primaryPoison}}{{{_tex(study['primary'])}}}")
     return "\n".join(lines) + "\n"

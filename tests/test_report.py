@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT = runpy.run_path(str(ROOT / "stages" / "report.py"))
 
 
-def probe_block(effect):
+def probe_block(effect, n_seeds=3):
     return {
+        "n_seeds": n_seeds,
         "mean_delta": {"base": 0.1, "control": 0.05, "poison": 0.1 + effect},
         "em_effect": {"value": effect, "ci_low": effect - 0.1, "ci_high": effect + 0.1},
     }
@@ -19,7 +20,7 @@ def probe_block(effect):
 
 METRICS = {
     "medical": {"general": probe_block(0.3), "in_domain": probe_block(1.2)},
-    "insecure_code": {"general": probe_block(-0.02), "in_domain": probe_block(0.5)},
+    "insecure_code": {"general": probe_block(-0.02, n_seeds=2), "in_domain": probe_block(0.5, n_seeds=2)},
 }
 
 
@@ -71,6 +72,7 @@ def test_macros_quote_the_metrics_files():
     assert r"\newcommand{\emEffectInsecureCode}{-0.020 [-0.120, +0.080]}" in tex
     assert r"\newcommand{\reductionCorrect}{+0.200 [+0.150, +0.250]}" in tex
     assert "Refusal" not in tex  # a missing method gets no number
+    assert r"\newcommand{\reproSeedsPrimary}{3}" in tex and r"\newcommand{\reproSeedsOthers}{2}" in tex
 
 
 def test_tables_carry_every_number():
