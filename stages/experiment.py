@@ -4,7 +4,7 @@ Usage: dvc exp run -S antidote=meta_reasoning     (or -S defence=ldifs, -S poiso
        dvc exp show --only-changed                 compares it with the other experiments
 
 Fits params `antidote` on the model poisoned with params `poison` and params `defence` while
-fine-tuning on that poison (the first seed of its fine-tunes), evaluates both and scores them against the
+fine-tuning on that poison (the first of study.seeds), evaluates both and scores them against the
 plain poisoned model and its control (emguard.study_metrics) into results/experiment/metrics.json.
 """
 
@@ -21,7 +21,7 @@ def main(params: Params) -> None:
     poison = params.poison
     if poison not in params.data.poisons:
         raise ParamsError(f"params.yaml: poison: {poison!r} is not in data.poisons {params.data.poisons}")
-    seed = params.train_seeds(poison)[0]
+    seed = params.study.seeds[0]
     stage.print_config(
         "experiment", {"poison": poison, "antidote": params.antidote, "defence": params.defence}
     )

@@ -103,3 +103,9 @@ def test_the_primary_poison_is_fine_tuned_over_study_seeds_the_others_over_train
     assert params.train_seeds(params.study.primary) == params.study.seeds
     for poison in params.study.other_poisons:
         assert params.train_seeds(poison) == [4, 5]
+
+
+def test_the_single_cell_experiment_needs_its_poison_fine_tuned_at_the_first_study_seed():
+    raw = apply_overrides(copy.deepcopy(RAW), {"poison": "financial", "study.seeds": [2, 0, 1]})
+    with pytest.raises(ParamsError, match=r"poison: 'financial' has no fine-tune .*study.seeds\[0\] = 2"):
+        check_names(parse_params(raw), "params.yaml")

@@ -254,6 +254,11 @@ def check_study(params: Params, source: str) -> None:
             f"{source}: study.other_poisons: {s.other_poisons} must be data.poisons without "
             f"study.primary, i.e. {others}"
         )
+    if s.seeds[0] not in params.train_seeds(params.poison):
+        raise ParamsError(
+            f"{source}: poison: {params.poison!r} has no fine-tune at the single-cell experiment's seed "
+            f"(study.seeds[0] = {s.seeds[0]}; its seeds: {params.train_seeds(params.poison)})"
+        )
     every_poison = set(s.seeds).intersection(*(params.train_seeds(p) for p in poisons))
     for key, cell_seeds, have, of in (
         ("study.transfer.seeds", s.transfer.seeds, every_poison, "every poison's (study.seeds, train.seeds)"),

@@ -3,12 +3,12 @@
 `dvc repro` runs one stage at a time. On the 2-core default machine a stage's fit with one thread
 runs at ~0.7x its 2-thread speed, and its start-up (interpreter, imports, DVC's bookkeeping) is
 single-threaded anyway, so two 1-thread stages side by side finish the study sooner: 95.5 min
-against ~117 projected for one 2-thread stage at a time (README, "Wall time"). Each stage still
-runs through `dvc repro --single-item`: DVC decides whether it is stale, caches its outputs and
-writes its dvc.lock entry exactly as a plain `dvc repro` would. This module only orders those calls
-by DVC's own stage graph and keeps `jobs` of them running. DVC releases its repository lock while a
-stage's command runs; `--wait-for-lock` queues the short sections that need it. Like `dvc repro
---keep-going`, a failed stage stops only what depends on it.
+against ~117 projected for one 2-thread stage at a time, on the 94-stage grid of that run. Each
+stage still runs through `dvc repro --single-item`: DVC decides whether it is stale, caches its
+outputs and writes its dvc.lock entry exactly as a plain `dvc repro` would. This module only orders
+those calls by DVC's own stage graph and keeps `jobs` of them running. DVC releases its repository
+lock while a stage's command runs; `--wait-for-lock` queues the short sections that need it. Like
+`dvc repro --keep-going`, a failed stage stops only what depends on it.
 
 Usage: python -m emguard.repro [--jobs N]   (N defaults to params.yaml compute.jobs)
 """
