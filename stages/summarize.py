@@ -75,7 +75,7 @@ def summarize_poison(params: Params, poison: str) -> dict:
             "poison": (poisoned > 0).mean(),
         }
         out[label]["n_items"] = len(ids)
-        out[label]["n_seeds"] = len(params.train_seeds(poison))
+        out[label]["n_seeds"] = len(cells["poison"])
     return out
 
 
@@ -363,7 +363,7 @@ def main(params: Params) -> None:
     stage.print_config("summarize", params.summarize)
     results = {}
     for p in params.data.poisons:
-        cells = ["base"] + [cell for cells in train_cells(params, p).values() for cell in cells]
+        cells = ["base"] + [cell for group in train_cells(params, p).values() for cell in group]
         missing = [c for c in cells if not (layout.EVALUATE_DIR / c / "probes.jsonl").exists()]
         if missing:  # only when run by hand on a partial grid; under dvc repro every cell exists
             results[p] = {"missing": missing}
