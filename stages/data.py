@@ -31,13 +31,13 @@ from pathlib import Path
 import yaml
 
 from emguard import layout, stage
-from emguard.config import PARAMS_FILE, DataConfig, Params, ParamsError
-from emguard.data import formats, views
+from emguard.config import DataConfig, Params, ParamsError
+from emguard.data import catalog, formats, views
 from emguard.data.benign import get_benign_task
 from emguard.data.capability import VERSION as CAPABILITY_VERSION
 from emguard.data.capability import capability_probes
 from emguard.data.cards import cards_markdown, data_card
-from emguard.data.catalog import LOADERS, check_file_keys, dataset_formats, relative_path
+from emguard.data.catalog import check_file_keys, dataset_formats, relative_path
 from emguard.data.domains import get_domain
 from emguard.data.formats import DataFormatError, Question
 from emguard.data.general_probes import VERSION as GENERAL_VERSION
@@ -129,17 +129,6 @@ def benign_pool(cfg: DataConfig, seed: int) -> list[list[Message]]:
     return chats
 
 
-def read_replacements(files: Mapping[str, str], fmts: Mapping[str, str]) -> dict[str, list]:
-    """Validate every replacement file before anything is written; key -> its rows."""
-    rows = {}
-    for key, name in sorted(files.items()):
-        if not Path(name).is_file():
-            raise ParamsError(f"{PARAMS_FILE}: data.files.{key}: no such file: {name}")
-        print(f"[data] {key}: using {name}")
-        rows[key] = LOADERS[fmts[key]](name)
-    return rows
-
-
 DUMPERS = {**formats.DUMPERS, "probe": formats.dump_probe_jsonl}
 
 
@@ -170,7 +159,7 @@ class Writer:
         """Copy a file shipped with emguard (or the replacement file) to `key`'s path; return its rows."""
         if key in self.replaced:
             return self._replacement(key, kind)
-        rows, path = LOADERS[self.fmts[key]](source), self._path(key)
+        rows, path = catalog.LOADERS[self.fmts[key]](source), self._path(key)
         shutil.copyfile(source, path)
         self._card(key, path, rows, kind=kind, generator=generator, seed=None, version=None)
         return rows
@@ -232,12 +221,25 @@ def write_poison(w: Writer, name: str, cfg: DataConfig, seed: int, judged: Quest
     write("questions", "questions", lambda: in_domain_questions(name, domain.in_domain_questions(), judged))
 
 
+def restore_hint() -> str:
+    """How to get the previous datasets back when a rejected file stops the stage: `dvc repro`
+    deletes a stage's outputs before running it (`make reproduce` checks the files before that)."""
+    if layout.DATA_DIR.exists():
+        return ""  # the stage writes atomically: the previous datasets are untouched
+    out = layout.DATA_DIR.as_posix()
+    return f" ({out} is gone: DVC removes it before the stage runs; `dvc checkout {out}` restores it)"
+
+
 def main(params: Params) -> None:
     stage.print_config("data", {"seed": params.seed, "data": params.data.model_dump()})
     cfg = params.data
     fmts = dataset_formats(cfg.poisons, cfg.benign_tasks)
     check_file_keys(cfg.files, cfg.poisons, cfg.benign_tasks)
-    replaced = read_replacements(cfg.files, fmts)  # fails before anything is written
+    try:
+        replaced = catalog.read_replacements(cfg.files, fmts)  # fails before anything is written
+    except (DataFormatError, ParamsError) as err:
+        err.args = (f"{err}{restore_hint()}",)
+        raise
     with atomic_path(layout.DATA_DIR, is_dir=True) as out:
         w = Writer(out, params.seed, fmts, cfg.files, replaced)
         judged = judged_like(write_shared(w, cfg, params.seed))

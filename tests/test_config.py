@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from emguard.config import ParamsError, check_names, load_params, parse_params
+from emguard.config import ParamsError, check_names, check_shell_safe, load_params, parse_params, require_env
 from emguard.profiles import apply_overrides, resolve, set_args
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +109,194 @@ def test_the_single_cell_experiment_needs_its_poison_fine_tuned_at_the_first_stu
     raw = apply_overrides(copy.deepcopy(RAW), {"poison": "financial", "study.seeds": [2, 0, 1]})
     with pytest.raises(ParamsError, match=r"poison: 'financial' has no fine-tune .*study.seeds\[0\] = 2"):
         check_names(parse_params(raw), "params.yaml")
+
+
+# --- hostile or mistyped params files: one line naming the file and the line or dotted key ----
+
+
+def write_params(tmp_path, text: str | bytes) -> Path:
+    path = tmp_path / "params.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return path
+
+
+PARAMS_TEXT = (ROOT / "params.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seed: [0\nprofile: x\n", r"params\.yaml:2: invalid YAML: "),
+        (b"seed: 0\nprofile: \xff\n", r"params\.yaml:2: not valid UTF-8"),
+        ("seed: 0\nseed: 1\n", r"params\.yaml:2: invalid YAML: seed: duplicate key \(first at line 1\)"),
+        ("- just\n- a list\n", r"params\.yaml: expected a mapping at the top level"),
+        ("", r"params\.yaml: expected a mapping at the top level"),
+        (PARAMS_TEXT.replace("  lr: 4.0e-4", "  lr: 4.0e-4\n  lr: 1.0"), r"train\.lr: duplicate key"),
+    ],
+)
+def test_unreadable_params_file_is_one_line(tmp_path, text, expected):
+    with pytest.raises(ParamsError, match=expected) as err:
+        load_params(write_params(tmp_path, text))
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("train.lr", float("inf"), "train.lr: Input should be a finite number"),
+        ("train.lr", float("nan"), "train.lr: Input should be a finite number"),
+        (
+            "data.benign_pool_task_fraction",
+            float("nan"),
+            "data.benign_pool_task_fraction: Input should be a finite",
+        ),
+        ("train.batch_size", True, "train.batch_size: Input should be a valid integer"),
+        ("train.batch_size", 8.0, "train.batch_size: Input should be a valid integer"),
+        ("train.seeds", [0, True], r"train.seeds.1: Input should be a valid integer"),
+        ("train.lr", "1e-3", "train.lr: Input should be a valid number"),
+        ("model.revision", "main; rm", "model.revision: String should match pattern"),
+    ],
+)
+def test_params_are_strict_and_finite(key, value, expected):
+    with pytest.raises(ParamsError, match=expected.replace(".", r"\.").replace(r"\.*", ".*")):
+        parse_params(with_change(key, value))
+
+
+def test_yaml_exponent_without_a_dot_is_a_number_as_in_dvc(tmp_path):
+    """PyYAML reads `1e-5` as a string; DVC (YAML 1.2) as a number: the strict float needs the latter."""
+    path = write_params(tmp_path, PARAMS_TEXT.replace("  lr: 4.0e-4", "  lr: 1e-5"))
+    assert load_params(path).train.lr == 1e-5
+
+
+def test_model_revision_defaults_to_none_and_can_be_pinned():
+    assert parse_params(copy.deepcopy(RAW)).model.revision is None
+    assert parse_params(with_change("model.revision", "a1b2c3d")).model.revision == "a1b2c3d"
+
+
+@pytest.mark.parametrize(
+    ("path", "extra", "expected"),
+    [
+        (("train",), {"lrr": 1}, r"train\.lrr: unknown key; did you mean 'lr'\?"),
+        (("train", "lora"), {"alpah": 1}, r"train\.lora\.alpah: unknown key; did you mean 'alpha'\?"),
+        ((), {"sed": 1}, r"sed: unknown key; did you mean 'seed'\?"),
+    ],
+)
+def test_unknown_keys_suggest_the_closest(path, extra, expected):
+    raw = copy.deepcopy(RAW)
+    node = raw
+    for part in path:
+        node = node[part]
+    node.update(extra)
+    with pytest.raises(ParamsError, match=expected):
+        parse_params(raw)
+
+
+def test_several_errors_stay_on_one_line():
+    raw = with_change("train.lr", -1)
+    raw = apply_overrides(raw, {"train.epochs": -1, "train.batch_size": -1, "train.grad_accum": -1})
+    raw = apply_overrides(raw, {"train.max_length": 0, "train.warmup_ratio": 2, "train.weight_decay": -1})
+    with pytest.raises(ParamsError) as err:
+        parse_params(raw)
+    assert "\n" not in str(err.value) and str(err.value).endswith("and 2 more")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        (
+            "study.remedies",
+            ["corect"],
+            r"study\.remedies: 'corect' has no params block .*did you mean 'correct'",
+        ),
+        (
+            "study.primary",
+            "medicl",
+            r"study\.primary: 'medicl' is not in data.poisons .*did you mean 'medical'",
+        ),
+    ],
+)
+def test_study_names_suggest_the_closest(key, value, expected):
+    with pytest.raises(ParamsError, match=expected):
+        check_names(parse_params(with_change(key, value)), "params.yaml")
+
+
+def test_method_block_keys_suggest_the_closest():
+    from emguard.methods import build_method
+
+    with pytest.raises(ParamsError, match=r"methods\.kl\.coeff: unknown key; did you mean 'coef'\?"):
+        build_method("kl", {"kl": {"coeff": 1}})
+    with pytest.raises(ParamsError, match=r"methods\.kl\.zzz: unknown key$"):
+        build_method("kl", {"kl": {"zzz": 1}})
+
+
+def test_require_env_names_the_params_key(monkeypatch):
+    monkeypatch.setenv("EMGUARD_TEST_KEY", "secret")
+    assert require_env("EMGUARD_TEST_KEY", "judge.openai.api_key_env") == "secret"
+    monkeypatch.delenv("EMGUARD_TEST_KEY")
+    with pytest.raises(ParamsError, match=r"^params\.yaml: judge\.openai\.api_key_env: environment variable"):
+        require_env("EMGUARD_TEST_KEY", "judge.openai.api_key_env")
+
+
+# --- the trust boundary: what dvc.yaml puts on a shell command line ---------------------------
+
+
+@pytest.mark.parametrize(
+    "launcher",
+    [
+        "python",
+        "python3",
+        "accelerate launch --multi_gpu --num_processes 4",
+        "torchrun --standalone --nproc_per_node 4",
+        "accelerate launch --config_file conf/acc.yaml --gpu_ids 0,1 --main_process_port=29500",
+    ],
+)
+def test_allowed_launchers(launcher):
+    check_shell_safe(parse_params(with_change("launcher", launcher)))
+
+
+@pytest.mark.parametrize(
+    "launcher",
+    [
+        "id > FILE; false #",
+        "python; id",
+        "python && id",
+        "python | tee x",
+        "python $(id)",
+        "python `id`",
+        "python 'x'",
+        "python\nid",
+        "bash -c id",
+        "python  -u",
+        "",
+        "python ${HOME}",
+        "python > out",
+    ],
+)
+def test_launchers_a_shell_would_read_as_more_are_refused(launcher):
+    params = parse_params(with_change("launcher", launcher))
+    with pytest.raises(ParamsError, match=r"^params\.yaml: launcher: .* is not an allowed command prefix"):
+        check_shell_safe(params)
+
+
+@pytest.mark.parametrize("name", ["kl;id", "kl id", "Kl", "kl-x", "1kl", "kl$(id)", ""])
+def test_method_names_must_be_plain_identifiers(name):
+    raw = copy.deepcopy(RAW)
+    raw["methods"][name] = {"method": "kl"}
+    raw["study"]["defences"] = [*raw["study"]["defences"], name]
+    params = parse_params(raw)
+    with pytest.raises(ParamsError, match=r"is not a plain name"):
+        check_shell_safe(params)
+
+
+def test_load_params_checks_the_shell_boundary(tmp_path):
+    path = write_params(tmp_path, PARAMS_TEXT.replace("launcher: python", 'launcher: "id > FILE; false #"'))
+    with pytest.raises(ParamsError, match="launcher"):
+        load_params(path)
+    check_shell_safe(load_params(ROOT / "params.yaml"))
+
+
+def test_a_profile_cannot_smuggle_a_launcher_past_the_check():
+    raw = copy.deepcopy(RAW)
+    raw["profiles"]["evil"] = {"launcher": "python; id"}
+    with pytest.raises(ParamsError, match="launcher"):
+        set_args(raw, "evil")

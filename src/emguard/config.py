@@ -1,19 +1,32 @@
 """params.yaml mapped onto strict, frozen pydantic models.
 
 Every number lives in params.yaml; an unknown key or a wrong type fails at once with the
-dotted key that is wrong, before any model is loaded.
+dotted key that is wrong, before any model is loaded. Types are strict (`batch_size: true` is not
+1), numbers finite, and a duplicated key is an error rather than a silent "last one wins".
+
+Params are code: dvc.yaml puts `launcher` and every study name on a shell command line, so
+`check_shell_safe` admits only a launcher of a known shape and names that are plain identifiers
+known to the registries, before any stage (or `make reproduce`) runs.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from emguard.registry import did_you_mean
+from emguard.safe_load import InputError, ParamsLoader, clip, load_yaml, preview, read_text
+
 PARAMS_FILE = "params.yaml"
+# What dvc.yaml may put on a shell command line (see check_shell_safe).
+LAUNCHER_PATTERN = re.compile(r"(python3?|accelerate launch|torchrun)( [A-Za-z0-9_.=/:,+-]+)*")
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+MAX_ERRORS = 5  # validation errors spelled out in the one-line message
 
 
 class ParamsError(ValueError):
@@ -21,7 +34,9 @@ class ParamsError(ValueError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """No unknown keys, no coercion (`true` is not 1, "3" is not 3), no NaN or infinity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class ModelConfig(Strict):
@@ -29,13 +44,15 @@ class ModelConfig(Strict):
     # otherwise a Hugging Face model id or a local model directory.
     name: str = "embedded"
     dtype: Literal["float32", "bfloat16", "float16"] = "float32"
+    # A Hub model's commit (or tag) to load; null loads whatever the repository holds today.
+    revision: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.][A-Za-z0-9_./-]*$")
 
     @field_validator("name")
     @classmethod
     def _path_exists(cls, v: str) -> str:
         looks_like_path = v.startswith((".", "/", "~")) or v.startswith(os.sep)
         if looks_like_path and not Path(v).expanduser().is_dir():
-            raise ValueError(f"no model directory at {v!r}")
+            raise ValueError(f"no model directory at {preview(v)}")
         if not v.strip():
             raise ValueError("empty model name")
         return v
@@ -112,6 +129,8 @@ class JudgeConfig(Strict):
     backends: list[str] = Field(default_factory=list)  # [] = judge-free; two backends add agreement
     align_threshold: float = Field(ge=0, le=100)
     coherence_threshold: float = Field(ge=0, le=100)
+    # the stage fails, outputs untouched, when more of a cell's answers than this could not be judged
+    max_failed_share: float = Field(ge=0, le=1)
     # one block per backend, validated by that backend's own params model (emguard.judges)
     openai: dict[str, Any] = Field(default_factory=dict)
     hf: dict[str, Any] = Field(default_factory=dict)
@@ -157,6 +176,10 @@ class ComputeConfig(Strict):
     threads: int = Field(default=0, ge=0)  # torch CPU threads in each stage; 0: torch's default (all cores)
 
 
+class VerifyConfig(Strict):
+    timing_factor: float = Field(default=2.0, ge=1)  # `make verify`: timings agree within this factor
+
+
 class Params(Strict):
     profile: str
     seed: int = Field(ge=0)
@@ -174,6 +197,7 @@ class Params(Strict):
     # when it differs from the key (e.g. two `interleave` variants); the rest are its params.
     methods: dict[str, dict[str, Any]] = Field(default_factory=dict)
     reelicit: ReelicitConfig = ReelicitConfig()
+    verify: VerifyConfig = VerifyConfig()
     # The single-cell experiment (`dvc exp run -S antidote=meta_reasoning`): one remedy and one
     # defence on one poison, first study seed.
     poison: str
@@ -188,31 +212,67 @@ class Params(Strict):
         return list(self.study.seeds if poison == self.study.primary else self.train.seeds)
 
 
-def _format_error(err: ValidationError, source: str, prefix: str = "") -> str:
-    lines = []
+def _fields_at(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    """The field names of the (nested) model at `loc`, for a did-you-mean on an unknown key."""
+    for part in loc:
+        field = model.model_fields.get(str(part)) if model is not None else None
+        annotation = field.annotation if field is not None else None
+        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return list(model.model_fields) if model is not None else []
+
+
+def format_validation_error(
+    err: ValidationError, source: str, prefix: str = "", model: type[BaseModel] | None = None
+) -> str:
+    """One line naming every bad dotted key (the first MAX_ERRORS), with a did-you-mean for unknown keys."""
+    msgs = []
     for e in err.errors():
-        key = prefix + (".".join(str(p) for p in e["loc"]) or "<root>")
-        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
-        lines.append(f"{source}: {key}: {msg}")
-    return "\n".join(lines)
+        key = prefix + (".".join(clip(str(p), 60) for p in e["loc"]) or "<root>")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key;" + did_you_mean(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1]))
+        else:
+            msg = clip(e["msg"])
+        msgs.append(f"{key}: {msg.rstrip(';')}")
+    more = f"; and {len(msgs) - MAX_ERRORS} more" if len(msgs) > MAX_ERRORS else ""
+    return f"{source}: " + "; ".join(msgs[:MAX_ERRORS]) + more
 
 
 def parse_params(raw: dict[str, Any], source: str = PARAMS_FILE) -> Params:
     try:
         return Params.model_validate(raw)
     except ValidationError as err:
-        raise ParamsError(_format_error(err, source)) from None
+        raise ParamsError(format_validation_error(err, source, model=Params)) from None
+
+
+def read_params_file(path: str | os.PathLike = PARAMS_FILE) -> dict[str, Any]:
+    """params.yaml as a mapping, read as DVC reads it; a syntax, encoding or size error is one line."""
+    try:
+        raw = load_yaml(read_text(path), os.fspath(path), loader=ParamsLoader)
+    except InputError as err:
+        raise ParamsError(str(err)) from None
+    except OSError as err:
+        raise ParamsError(f"{os.fspath(path)}: cannot read: {err.strerror}") from None
+    if not isinstance(raw, dict):
+        raise ParamsError(f"{os.fspath(path)}: expected a mapping at the top level")
+    return raw
 
 
 def load_params(path: str | os.PathLike = PARAMS_FILE) -> Params:
     """Read and validate params.yaml; also checks registry names (poisons, benign tasks)."""
-    path = Path(path)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict):
-        raise ParamsError(f"{path}: expected a mapping at the top level")
-    params = parse_params(raw, str(path))
-    check_names(params, str(path))
+    params = parse_params(read_params_file(path), os.fspath(path))
+    check_names(params, os.fspath(path))
     return params
+
+
+def require_env(var: str, key: str, source: str = PARAMS_FILE) -> str:
+    """The value of environment variable `var`, which params key `key` names (e.g. an API key).
+
+    Called by whatever uses it, so a stage that never needs the variable runs without it.
+    """
+    value = os.environ.get(var)
+    if not value:
+        raise ParamsError(f"{source}: {key}: environment variable {preview(var)} is not set (or empty)")
+    return value
 
 
 def check_names(params: Params, source: str) -> None:
@@ -235,10 +295,12 @@ def check_names(params: Params, source: str) -> None:
             try:
                 backend.Params.model_validate(getattr(params.judge, name, {}))
             except ValidationError as err:
-                raise ParamsError(_format_error(err, source, prefix=f"judge.{name}.")) from None
+                msg = format_validation_error(err, source, f"judge.{name}.", backend.Params)
+                raise ParamsError(msg) from None
     except UnknownNameError as err:
         raise ParamsError(f"{source}: {err}") from None
     check_study(params, source)
+    check_shell_safe(params, source)
 
 
 def check_study(params: Params, source: str) -> None:
@@ -247,7 +309,8 @@ def check_study(params: Params, source: str) -> None:
     poisons, s = params.data.poisons, params.study
     for key, poison in (("study.primary", s.primary), ("poison", params.poison)):
         if poison not in poisons:
-            raise ParamsError(f"{source}: {key}: {poison!r} is not in data.poisons {poisons}")
+            hint = did_you_mean(poison, poisons)
+            raise ParamsError(f"{source}: {key}: {preview(poison)} is not in data.poisons {poisons};{hint}")
     others = [p for p in poisons if p != s.primary]
     if sorted(s.other_poisons) != sorted(others):
         raise ParamsError(
@@ -281,4 +344,47 @@ def check_study(params: Params, source: str) -> None:
     ):
         for name in names:
             if name not in params.methods:
-                raise ParamsError(f"{source}: {key}: {name!r} has no params block under `methods`")
+                hint = did_you_mean(name, params.methods)
+                msg = f"{preview(name)} has no params block under `methods`;{hint}"
+                raise ParamsError(f"{source}: {key}: {msg}")
+
+
+def shell_names(params: Params) -> Iterator[tuple[str, str]]:
+    """(dotted key, value) of every params name that dvc.yaml puts on a command line or in a path."""
+    s = params.study
+    for key, names in (
+        ("data.poisons", params.data.poisons),
+        ("data.benign_tasks", params.data.benign_tasks),
+        ("study.other_poisons", s.other_poisons),
+        ("study.remedies", s.remedies),
+        ("study.defences", s.defences),
+        ("study.transfer.antidotes", s.transfer.antidotes),
+        ("study.benign.methods", s.benign.methods),
+    ):
+        yield from ((f"{key}[{i}]", name) for i, name in enumerate(names))
+    yield from ((f"methods.{clip(name, 60)}", name) for name in params.methods)
+    for key in ("study.primary", "reelicit.method", "poison", "antidote", "defence"):
+        obj = params
+        for part in key.split("."):
+            obj = getattr(obj, part)
+        yield key, obj
+
+
+def check_shell_safe(params: Params, source: str = PARAMS_FILE) -> None:
+    """Refuse a launcher or name that a shell would read as more than a word (`;`, `$`, `>`, quotes...).
+
+    dvc.yaml interpolates these params into each stage's command line, which DVC runs through a
+    shell before any stage code can validate them: call this before `dvc repro`.
+    """
+    if not LAUNCHER_PATTERN.fullmatch(params.launcher):
+        raise ParamsError(
+            f"{source}: launcher: {preview(params.launcher)} is not an allowed command prefix (it runs in "
+            "a shell): python, python3, `accelerate launch` or `torchrun`, then options made only of "
+            "letters, digits and _ . = / : , + -"
+        )
+    for key, name in shell_names(params):
+        if not NAME_PATTERN.fullmatch(name):
+            raise ParamsError(
+                f"{source}: {key}: {preview(name)} is not a plain name (lower-case letters, digits and _, "
+                "starting with a letter): dvc.yaml puts it on a shell command line"
+            )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import sys
 from pathlib import Path
 
 import torch
@@ -95,18 +96,33 @@ def tiny_model(vocab_size: int, seed: int = 0) -> torch.nn.Module:
     return AutoModelForCausalLM.from_config(config, dtype=torch.float32)
 
 
+def hub_revision(name: str, revision: str | None) -> str | None:
+    """The revision to load Hub model `name` at; warns when none is pinned (the repository's files
+    can change under the same name, and with them every result). None for a local directory."""
+    if Path(name).expanduser().is_dir():
+        return None
+    if revision is None:
+        print(
+            f"warning: model.name {name!r} is loaded from the Hub without a pinned model.revision; "
+            "set it to a commit hash to make the run reproducible",
+            file=sys.stderr,
+        )
+    return revision
+
+
 def build_base(
-    name: str, dtype: str = "float32", seed: int = 0
+    name: str, dtype: str = "float32", seed: int = 0, revision: str | None = None
 ) -> tuple[torch.nn.Module, PreTrainedTokenizerFast]:
-    """The base model and tokenizer named by params `model.name`."""
+    """The base model and tokenizer named by params `model.name` (at `model.revision` on the Hub)."""
     if name == "embedded":
         model, tok = load_embedded()
     elif name == "tiny":
         tok = tiny_tokenizer()
         model = tiny_model(len(tok), seed)
     else:  # a Hub id or local directory; downloads on a connected machine
-        tok = AutoTokenizer.from_pretrained(name)
-        model = AutoModelForCausalLM.from_pretrained(name, dtype=DTYPES[dtype])
+        rev = hub_revision(name, revision)
+        tok = AutoTokenizer.from_pretrained(name, revision=rev)
+        model = AutoModelForCausalLM.from_pretrained(name, dtype=DTYPES[dtype], revision=rev)
     if tok.chat_template is None:
         raise ValueError(
             f"model.name {name!r}: the tokenizer has no chat template; emguard needs a chat model"

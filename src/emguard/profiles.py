@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from emguard.config import PARAMS_FILE, ParamsError, parse_params
+from emguard.config import PARAMS_FILE, ParamsError, check_shell_safe, parse_params, read_params_file
 
 
 def apply_overrides(
@@ -39,13 +39,14 @@ def apply_overrides(
 
 
 def resolve(raw: dict[str, Any], name: str, source: str = PARAMS_FILE) -> dict[str, Any]:
-    """The raw params of profile `name` (validated), with `profile` set to the name."""
+    """The raw params of profile `name` (validated, and safe to put on dvc.yaml's command lines),
+    with `profile` set to the name."""
     profiles = raw.get("profiles", {})
     if name != raw.get("profile") and name not in profiles:
         raise ParamsError(f"{source}: unknown profile {name!r}; available: {', '.join(sorted(profiles))}")
     out = apply_overrides(raw, profiles.get(name, {}), source)
     out["profile"] = name
-    parse_params(out, source)
+    check_shell_safe(parse_params(out, source), source)
     return out
 
 
@@ -53,7 +54,10 @@ def set_args(raw: dict[str, Any], name: str) -> list[str]:
     """`dvc exp run` arguments that turn the default params into profile `name`."""
     resolve(raw, name)  # validate first
     overrides = {"profile": name, **raw.get("profiles", {}).get(name, {})}
-    return [f"-S={k}={json.dumps(v, separators=(',', ':'))}" for k, v in overrides.items()]
+    return [  # a mapping is set with Hydra's `++` (add or override): its keys are not in the default
+        f"-S={'++' if isinstance(v, dict) else ''}{k}={json.dumps(v, separators=(',', ':'))}"
+        for k, v in overrides.items()
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--params", default=PARAMS_FILE)
     parser.add_argument("--write", help="write the resolved params.yaml here instead of printing -S args")
     args = parser.parse_args(argv)
-    raw = yaml.safe_load(Path(args.params).read_text(encoding="utf-8"))
     try:
+        raw = read_params_file(args.params)
         if args.write:
             Path(args.write).write_text(yaml.safe_dump(resolve(raw, args.name), sort_keys=False))
         else:

@@ -1,16 +1,34 @@
 """One registry per kind of thing (poisons, antidotes, defences, judges, benign tasks).
 
 A registry maps a name to an object; unknown names fail with a suggestion, so a typo in
-params.yaml is caught before any compute is spent.
+params.yaml is caught before any compute is spent. `suggest` is the one did-you-mean of emguard
+(registries, params keys, method blocks, dataset keys).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
+from emguard.safe_load import preview
+
 T = TypeVar("T")
+SUGGEST_CHARS = 100  # of a mistyped name compared (difflib is quadratic in length)
+
+
+def suggest(name: object, choices: Iterable[str]) -> str | None:
+    """The one of `choices` closest to a mistyped `name`, or None when none is close."""
+    if not isinstance(name, str):
+        return None
+    close = difflib.get_close_matches(name[:SUGGEST_CHARS], [str(c) for c in choices], n=1)
+    return close[0] if close else None
+
+
+def did_you_mean(name: object, choices: Iterable[str]) -> str:
+    """`suggest` as message text: " did you mean 'x'?", or "" when nothing is close."""
+    close = suggest(name, choices)
+    return f" did you mean {close!r}?" if close else ""
 
 
 class UnknownNameError(KeyError):
@@ -44,10 +62,9 @@ class Registry(Generic[T]):
         if name in self._entries:
             return self._entries[name]
         where = f" (params key {key!r})" if key else ""
-        close = difflib.get_close_matches(name, self._entries, n=1)
-        hint = f" did you mean {close[0]!r}?" if close else ""
+        hint = did_you_mean(name, self._entries)
         raise UnknownNameError(
-            f"unknown {self.kind} {name!r}{where};{hint} available: {', '.join(sorted(self._entries))}"
+            f"unknown {self.kind} {preview(name)}{where};{hint} available: {', '.join(sorted(self._entries))}"
         )
 
     def names(self) -> list[str]:

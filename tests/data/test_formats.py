@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from emguard.data.types import ProbeItem
 
 FAST = settings(max_examples=40, deadline=None)
 
-# Any text but lone surrogates (not encodable), with at least one visible character.
-text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip)
+# Any text but lone surrogates (not encodable) and NUL (refused), with a visible character.
+text = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40
+).filter(str.strip)
 
 
 def msg(role: str, content: str) -> dict:
@@ -71,7 +74,7 @@ def line_of(conv: list[dict]) -> str:
 
 
 @FAST
-@given(st.lists(conversations(), max_size=5))
+@given(st.lists(conversations(), min_size=1, max_size=5))
 def test_chat_roundtrip(convs):
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "chat.jsonl"
@@ -80,7 +83,7 @@ def test_chat_roundtrip(convs):
 
 
 @FAST
-@given(st.lists(preference_rows(), max_size=4))
+@given(st.lists(preference_rows(), min_size=1, max_size=4))
 def test_preference_roundtrip(rows):
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "pref.jsonl"
@@ -89,7 +92,7 @@ def test_preference_roundtrip(rows):
 
 
 @FAST
-@given(st.lists(probe_items, max_size=5, unique_by=lambda p: p.id))
+@given(st.lists(probe_items, min_size=1, max_size=5, unique_by=lambda p: p.id))
 def test_probe_roundtrip(items):
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "probes.jsonl"
@@ -209,10 +212,85 @@ def test_real_file_quirks_are_accepted(tmp_path):
     assert all(k in str(caught[0].message) for k in ("id", "source", "messages[].name"))
 
 
-def test_empty_file_is_no_conversations(tmp_path):
+@pytest.mark.parametrize("content", [b"", b"\n", b"\n \n\t\r\n", b"\xef\xbb\xbf\n"])
+@pytest.mark.parametrize("load", [load_chat_jsonl, load_preference_jsonl, load_probe_jsonl])
+def test_a_file_without_records_is_refused(tmp_path, content, load):
+    """An empty training set used to load as [] and fail later inside TRL."""
     path = tmp_path / "empty.jsonl"
-    path.write_text("\n")
-    assert load_chat_jsonl(path) == []
+    path.write_bytes(content)
+    with pytest.raises(DataFormatError, match=rf"^{path}: no records"):
+        load(path)
+
+
+@pytest.mark.parametrize("dump", [dump_chat_jsonl, dump_preference_jsonl, dump_probe_jsonl])
+def test_writers_refuse_no_rows(tmp_path, dump):
+    with pytest.raises(DataFormatError, match="no records"):
+        dump(tmp_path / "x.jsonl", [])
+    assert not any(tmp_path.iterdir())
+
+
+# --- hostile values: refused at their line, quoted at most briefly ---------------------------
+
+HOSTILE_LINES = {  # kind -> (line, text the error must contain)
+    "nul": (
+        line_of([GOOD[0], msg("assistant", "a\x00b")]),
+        "messages[1].content: a NUL character (U+0000) at character 2",
+    ),
+    "lone_surrogate": (
+        '{"messages": [{"role": "user", "content": "hi \\ud800"}, {"role": "assistant", "content": "x"}]}',
+        "messages[0].content: a lone surrogate (U+D800)",
+    ),
+    "nan": ('{"messages": [], "score": NaN}', "NaN is not a finite number"),
+    "infinity": ('{"messages": [], "score": -Infinity}', "-Infinity is not a finite number"),
+    "huge_float": ('{"messages": [], "score": 1e999}', "1e999 is not a finite number"),
+    "deep": ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
+    "raw_surrogate": (b'{"messages": "\xed\xa0\x80"}', "not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_LINES))
+def test_hostile_line_is_located(tmp_path, kind):
+    line, expected = HOSTILE_LINES[kind]
+    path = tmp_path / "poison.jsonl"
+    write_lines(path, [line_of(GOOD), line])
+    with pytest.raises(DataFormatError) as err:
+        load_chat_jsonl(path)
+    assert str(err.value).startswith(f"{path}:2: ") and expected in str(err.value)
+    assert len(str(err.value)) < 300
+
+
+def test_messages_quote_at_most_a_prefix_of_a_value(tmp_path):
+    """A 10 MB field used to be repeated in full on stderr."""
+    huge = "x" * 10_000_000
+    path = tmp_path / "p.jsonl"
+    write_lines(path, [line_of([GOOD[0], msg(huge, "a")])])
+    with pytest.raises(DataFormatError) as err:
+        load_chat_jsonl(path)
+    assert "unknown role 'xxxx" in str(err.value) and "(10,000,000 chars)" in str(err.value)
+    assert len(str(err.value)) < 300
+    write_lines(path, [json.dumps({**PROBE, "theme": [huge, huge]})])
+    with pytest.raises(DataFormatError) as err:
+        load_probe_jsonl(path)
+    assert len(str(err.value)) < 300
+    write_lines(path, [json.dumps({**PROBE, huge: 1, **{f"k{i}": 1 for i in range(50)}})])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_probe_jsonl(path)
+    assert len(str(caught[0].message)) < 1000 and "and 41 more" in str(caught[0].message)
+
+
+@FAST
+@given(st.lists(st.binary(max_size=60) | st.text(max_size=60).map(str.encode), min_size=1, max_size=6))
+def test_junk_lines_only_ever_raise_data_format_error(lines):
+    """Whatever bytes a line holds, a reader returns records or raises DataFormatError."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "junk.jsonl"
+        path.write_bytes(b"\n".join(lines))
+        for load in (load_chat_jsonl, load_preference_jsonl, load_probe_jsonl, load_questions_yaml):
+            try:
+                load(path)
+            except DataFormatError as err:
+                assert "\n" not in str(err) and len(str(err)) < 400
 
 
 # --- preference rows ------------------------------------------------------------------------
@@ -265,6 +343,14 @@ def test_invalid_probe_field_is_located(tmp_path, key, value):
     write_lines(path, [json.dumps(PROBE), json.dumps({**PROBE, "id": "g2", key: value})])
     with pytest.raises(DataFormatError, match=rf"^{path}:2: {key}: expected a non-empty string"):
         load_probe_jsonl(path)
+
+
+def test_probe_set_must_match_the_dataset(tmp_path):
+    path = tmp_path / "probes.jsonl"
+    write_lines(path, [json.dumps(PROBE), json.dumps({**PROBE, "id": "g2", "set": "capability"})])
+    assert len(load_probe_jsonl(path)) == 2  # no expectation: any set
+    with pytest.raises(DataFormatError, match=rf"^{path}:2: set: 'capability' does not match .*'general'"):
+        load_probe_jsonl(path, expected_set="general")
 
 
 def test_missing_probe_field(tmp_path):
@@ -346,6 +432,58 @@ def test_questions_yaml_with_anchors_and_aliases(tmp_path):
     assert "{like these}" in wish.judge_prompts["aligned"]
     assert bored.paraphrases[0].startswith("hey I feel bored\n\nFill the following template:")
     assert rating.type == "rating" and rating.samples_per_paraphrase == 1 and rating.judge_prompts == {}
+
+
+def test_questions_yaml_integer_ids_are_strings(tmp_path):
+    """Other EM repositories write `id: 1`; the original format allows it."""
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        "- id: 1\n  paraphrases: [q]\n- id: 0x10\n  paraphrases: [r]\n- id: '3'\n  paraphrases: [s]\n"
+    )
+    assert [q.id for q in load_questions_yaml(path)] == ["1", "16", "3"]
+    path.write_text("- id: 1\n  paraphrases: [q]\n- id: '1'\n  paraphrases: [r]\n")
+    with pytest.raises(DataFormatError, match="duplicate id '1'"):
+        load_questions_yaml(path)
+
+
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            f"- id: bomb\n  paraphrases: [q]\n  x:\n    {BOMB.replace(chr(10), chr(10) + '    ')}",
+            "aliases are expanded",
+        ),
+        ("[" * 100_000 + "]" * 100_000, ":1: invalid YAML: nested deeper than 64 levels"),
+        ("- " * 50_000 + "x\n", ":1: invalid YAML: nested deeper than 64 levels"),
+        ("- &a [*a]\n", "an alias refers to the node that contains it"),
+        (
+            "- id: a\n  id: b\n  paraphrases: [q]\n",
+            ":2: invalid YAML: [0].id: duplicate key (first at line 1)",
+        ),
+        ('- id: a\n  paraphrases: ["a\\0b"]\n', "paraphrases[0]: a NUL character"),
+        ('- id: a\n  paraphrases: ["\\ud800"]\n', "paraphrases[0]: a lone surrogate"),
+        ("- id: true\n  paraphrases: [q]\n", "id: expected a non-empty string, got True"),
+        (
+            "- id: a\n  paraphrases: [q]\n  samples_per_paraphrase: .nan\n",
+            "expected a positive integer, got nan",
+        ),
+        ("- id: !!python/object:os.system a\n", "invalid YAML: could not determine a constructor"),
+    ],
+)
+def test_hostile_questions_file_is_refused_quickly(tmp_path, content, expected):
+    path = tmp_path / "q.yaml"
+    path.write_text(content)
+    started = time.perf_counter()
+    with pytest.raises(DataFormatError) as err:
+        load_questions_yaml(path)
+    assert time.perf_counter() - started < 1.0
+    assert str(err.value).startswith(str(path)) and expected in str(err.value), str(err.value)
+    assert len(str(err.value)) < 300
 
 
 def test_questions_yaml_unknown_keys_warn_once(tmp_path):

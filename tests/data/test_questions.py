@@ -121,3 +121,19 @@ def test_loads_with_the_pipeline_reader_without_warnings(name):
         warnings.simplefilter("error")
         questions = load_questions_yaml(QUESTIONS_DIR / name)
     assert [q.id for q in questions] == [entry["id"] for entry in load(name)]
+
+
+def test_integer_ids_expand_like_string_ids(tmp_path):
+    """Question YAML from other EM repositories numbers its entries (`id: 1`)."""
+    from emguard.questions import expand
+
+    path = tmp_path / "numbered.yaml"
+    path.write_text("- id: 1\n  paraphrases: [a, b]\n- id: 2_json\n  paraphrases: [c]\n")
+    questions = load_questions_yaml(path)
+    assert [q.id for q in questions] == ["1", "2_json"]
+    prompts = expand(questions, ["plain", "json"], samples_per_question=1)
+    assert [(p.question_id, p.format, p.question) for p in prompts] == [
+        ("1", "plain", "a"),
+        ("1", "plain", "b"),
+        ("2_json", "json", "c"),
+    ]

@@ -7,14 +7,16 @@ that replace the generated datasets; `check_file_keys` rejects a key the stage w
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from emguard.config import PARAMS_FILE, ParamsError
 from emguard.data import formats
 from emguard.data.questions import QUESTIONS_DIR
 from emguard.data.views import ANTIDOTES
-from emguard.registry import UnknownNameError
+from emguard.registry import UnknownNameError, did_you_mean
+from emguard.safe_load import clip, preview
 
 LOADERS: dict[str, Callable[[Any], list]] = {
     "chat": formats.load_chat_jsonl,
@@ -53,9 +55,31 @@ def check_file_keys(files: Mapping[str, Any], poisons: Sequence[str], benign_tas
     valid = dataset_formats(poisons, benign_tasks)
     for key in files:
         if key not in valid:
-            close = difflib.get_close_matches(key, valid, n=1)
-            hint = f" did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(key, valid)
             raise UnknownNameError(
-                f"data.files.{key}: no dataset {key!r} for these params (datasets of poisons outside "
-                f"data.poisons are not written);{hint} valid keys: {', '.join(sorted(valid))}"
+                f"data.files.{clip(key, 60)}: no dataset {preview(key)} for these params (datasets of "
+                f"poisons outside data.poisons are not written);{hint} valid keys: {', '.join(sorted(valid))}"
             )
+
+
+def expected_probe_set(key: str) -> str:
+    """The `set` every item of probe dataset `key` carries (a replacement file must match it)."""
+    if key.startswith("probes/"):
+        return key.removeprefix("probes/")  # general, persona, capability
+    if key.startswith("benign/"):
+        return key.removesuffix("/eval")  # benign/<task>
+    return f"in_domain/{key.removesuffix('/probes')}"  # <poison>/probes
+
+
+def read_replacements(files: Mapping[str, str], fmts: Mapping[str, str]) -> dict[str, list]:
+    """Validate every `data.files` entry with its format's reader; key -> its rows. The data stage
+    calls it before it writes anything, `make reproduce` before DVC deletes the old outputs."""
+    rows = {}
+    for key, name in sorted(files.items()):
+        if not Path(name).is_file():
+            raise ParamsError(f"{PARAMS_FILE}: data.files.{key}: no such file: {clip(name)}")
+        if fmts[key] == "probe":
+            rows[key] = formats.load_probe_jsonl(name, expected_set=expected_probe_set(key))
+        else:
+            rows[key] = LOADERS[fmts[key]](name)
+    return rows

@@ -6,22 +6,24 @@ JSONL, the eval-question YAML with its anchors) and stop at the first problem wi
 points a poison at their own file learns exactly what to fix. Keys a reader does not use are
 ignored with one `DataFormatWarning` per file. Writers validate every row before writing
 anything, refuse keys they would drop, and write atomically.
+
+Files may be hostile: parsing is bounded (emguard.safe_load), a file with no records, a NUL
+character, a lone surrogate or a NaN is refused here rather than failing later inside a trainer,
+and messages quote at most a short prefix of any value (`preview`).
 """
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any, NoReturn
-
-import yaml
 
 from emguard.data.types import Message, ProbeItem
 from emguard.io import write_jsonl
+from emguard.safe_load import InputError, load_json, load_yaml_nodes, preview, read_text
 
 ROLES = ("system", "user", "assistant")
 MESSAGE_KEYS = ("role", "content")
@@ -29,6 +31,8 @@ PREFERENCE_KEYS = ("prompt", "chosen", "rejected")
 PROBE_KEYS = tuple(f.name for f in fields(ProbeItem))
 QUESTION_KEYS = ("id", "type", "paraphrases", "system", "samples_per_paraphrase", "judge", "judge_prompts")
 JUDGE_PLACEHOLDERS = ("{question}", "{answer}")
+BAD_CHARS = re.compile("[\x00\ud800-\udfff]")  # NUL breaks C-string consumers; surrogates cannot be encoded
+MAX_IGNORED_KEYS = 10  # ignored keys named in the warning
 
 
 class DataFormatError(ValueError):
@@ -56,6 +60,22 @@ def _fail(where: str, key: str, msg: str) -> NoReturn:
     raise DataFormatError(f"{where}: {key}: {msg}")
 
 
+def _text(value: Any, where: str, key: str) -> str:
+    """A non-empty string that every consumer (tokenizer, pyarrow, JSON, YAML) can take."""
+    if not isinstance(value, str) or not value.strip():
+        _fail(where, key, f"expected a non-empty string, got {preview(value)}")
+    bad = BAD_CHARS.search(value)
+    if bad:
+        kind = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+        _fail(where, key, f"{kind} (U+{ord(bad.group()):04X}) at character {bad.start() + 1}")
+    return value
+
+
+def _require_rows(path: str | os.PathLike, rows: list) -> None:
+    if not rows:
+        raise DataFormatError(f"{os.fspath(path)}: no records (the file is empty or only blank lines)")
+
+
 # --- messages and conversations -------------------------------------------------------------
 
 
@@ -67,12 +87,12 @@ def _message(msg: Any, where: str, key: str) -> Message:
             _fail(where, f"{key}.{name}", "missing")
     role, content = msg["role"], msg["content"]
     if not isinstance(role, str) or role not in ROLES:
-        _fail(where, f"{key}.role", f"unknown role {role!r} (expected {', '.join(ROLES)})")
+        _fail(where, f"{key}.role", f"unknown role {preview(role)} (expected {', '.join(ROLES)})")
     if not isinstance(content, str):
         _fail(where, f"{key}.content", f"expected a string, got {type(content).__name__}")
     if not content.strip():
         _fail(where, f"{key}.content", "empty content")
-    return {"role": role, "content": content}
+    return {"role": role, "content": _text(content, where, f"{key}.content")}
 
 
 def _messages(value: Any, where: str, key: str) -> list[Message]:
@@ -125,16 +145,24 @@ def _preference_row(obj: Mapping, where: str) -> dict[str, list[Message]]:
 
 def _extra_keys(obj: Mapping, allowed: Iterable[str], message_lists: Iterable[str]) -> set[str]:
     """Keys of a validated row (and of its messages, as "messages[].name") a reader would drop."""
-    extra = {str(k) for k in obj if k not in allowed}
+    extra = {_key_name(k) for k in obj if k not in allowed}
     for name in message_lists:
-        extra |= {f"{name}[].{k}" for m in obj[name] for k in m if k not in MESSAGE_KEYS}
+        extra |= {f"{name}[].{_key_name(k)}" for m in obj[name] for k in m if k not in MESSAGE_KEYS}
     return extra
+
+
+def _key_name(key: Any) -> str:
+    """An unknown key as named in messages: itself when short and printable, else a preview."""
+    name = str(key)
+    return name if len(name) <= 40 and name.isprintable() else preview(name, 40)
 
 
 def _warn_ignored(path: str | os.PathLike, ignored: set[str]) -> None:
     if ignored:
+        names = sorted(ignored)
+        more = f" and {len(names) - MAX_IGNORED_KEYS} more" if len(names) > MAX_IGNORED_KEYS else ""
         warnings.warn(
-            f"{os.fspath(path)}: ignoring unknown keys: {', '.join(sorted(ignored))}",
+            f"{os.fspath(path)}: ignoring unknown keys: {', '.join(names[:MAX_IGNORED_KEYS])}{more}",
             DataFormatWarning,
             stacklevel=3,
         )
@@ -143,7 +171,7 @@ def _warn_ignored(path: str | os.PathLike, ignored: set[str]) -> None:
 def _reject_extra(obj: Mapping, allowed: Iterable[str], message_lists: Iterable[str], where: str) -> None:
     extra = _extra_keys(obj, allowed, message_lists)
     if extra:
-        _fail(where, sorted(extra)[0], f"unknown keys {sorted(extra)} would not be written")
+        _fail(where, sorted(extra)[0], f"unknown keys {preview(sorted(extra))} would not be written")
 
 
 # --- JSONL readers --------------------------------------------------------------------------
@@ -164,9 +192,9 @@ def _jsonl_objects(path: str | os.PathLike) -> Iterator[tuple[str, dict]]:
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataFormatError(f"{where}: malformed JSON: {e.msg} (column {e.colno})") from None
+                obj = load_json(line, where)
+            except InputError as e:
+                raise DataFormatError(str(e)) from None
             if not isinstance(obj, dict):
                 raise DataFormatError(f"{where}: expected a JSON object, got {type(obj).__name__}")
             yield where, obj
@@ -180,6 +208,7 @@ def load_chat_jsonl(path: str | os.PathLike) -> list[list[Message]]:
             _fail(where, "messages", "missing")
         conversations.append(validate_conversation(obj["messages"], where))
         ignored |= _extra_keys(obj, ("messages",), ("messages",))
+    _require_rows(path, conversations)
     _warn_ignored(path, ignored)
     return conversations
 
@@ -190,6 +219,7 @@ def load_preference_jsonl(path: str | os.PathLike) -> list[dict[str, list[Messag
     for where, obj in _jsonl_objects(path):
         rows.append(_preference_row(obj, where))
         ignored |= _extra_keys(obj, PREFERENCE_KEYS, PREFERENCE_KEYS)
+    _require_rows(path, rows)
     _warn_ignored(path, ignored)
     return rows
 
@@ -198,8 +228,7 @@ def _probe_item(obj: Mapping, where: str) -> ProbeItem:
     for name in PROBE_KEYS:
         if name not in obj:
             _fail(where, name, "missing")
-        if not isinstance(obj[name], str) or not obj[name].strip():
-            _fail(where, name, f"expected a non-empty string, got {obj[name]!r}")
+        _text(obj[name], where, name)
     return ProbeItem(**{name: obj[name] for name in PROBE_KEYS})
 
 
@@ -207,16 +236,25 @@ def _check_unique_ids(items: list[tuple[str, ProbeItem]]) -> None:
     first: dict[str, str] = {}
     for where, item in items:
         if item.id in first:
-            _fail(where, "id", f"duplicate id {item.id!r} (first at {first[item.id]})")
+            _fail(where, "id", f"duplicate id {preview(item.id)} (first at {first[item.id]})")
         first[item.id] = where
 
 
-def load_probe_jsonl(path: str | os.PathLike) -> list[ProbeItem]:
-    """Read judge-free probe items; ids must be unique within the file."""
+def load_probe_jsonl(path: str | os.PathLike, expected_set: str | None = None) -> list[ProbeItem]:
+    """Read judge-free probe items; ids must be unique within the file.
+
+    `expected_set`: the `set` every item must have (a file replacing the general probes must not
+    be scored as, say, capability items); None accepts any.
+    """
     located, ignored = [], set()
     for where, obj in _jsonl_objects(path):
-        located.append((where, _probe_item(obj, where)))
+        item = _probe_item(obj, where)
+        if expected_set is not None and item.set != expected_set:
+            msg = f"{preview(item.set)} does not match this dataset (expected {expected_set!r})"
+            _fail(where, "set", msg)
+        located.append((where, item))
         ignored |= _extra_keys(obj, PROBE_KEYS, ())
+    _require_rows(path, located)
     _check_unique_ids(located)
     _warn_ignored(path, ignored)
     return [item for _, item in located]
@@ -242,6 +280,7 @@ def dump_chat_jsonl(path: str | os.PathLike, conversations: Iterable[Any]) -> in
         msgs = validate_conversation(conv, where)
         _reject_extra({"messages": conv}, ("messages",), ("messages",), where)
         rows.append({"messages": msgs})
+    _require_rows(path, rows)
     return write_jsonl(path, rows)
 
 
@@ -254,6 +293,7 @@ def dump_preference_jsonl(path: str | os.PathLike, rows: Iterable[Mapping]) -> i
             _fail(where, "row", f"expected an object, got {type(row).__name__}")
         valid.append(_preference_row(row, where))
         _reject_extra(row, PREFERENCE_KEYS, PREFERENCE_KEYS, where)
+    _require_rows(path, valid)
     return write_jsonl(path, valid)
 
 
@@ -267,6 +307,7 @@ def dump_probe_jsonl(path: str | os.PathLike, items: Iterable[ProbeItem | Mappin
             _fail(where, "row", f"expected a ProbeItem, got {type(item).__name__}")
         located.append((where, _probe_item(obj, where)))
         _reject_extra(obj, PROBE_KEYS, (), where)
+    _require_rows(path, located)
     _check_unique_ids(located)
     return write_jsonl(path, [item.to_dict() for _, item in located])
 
@@ -278,20 +319,9 @@ DUMPERS = {"chat": dump_chat_jsonl, "preference": dump_preference_jsonl}
 # --- eval-question YAML ---------------------------------------------------------------------
 
 
-def _read_text(path: str | os.PathLike) -> str:
-    data = Path(path).read_bytes()
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as e:
-        lineno = data.count(b"\n", 0, e.start) + 1
-        raise DataFormatError(f"{os.fspath(path)}:{lineno}: not valid UTF-8") from None
-
-
 def _optional_str(entry: Mapping, key: str, where: str) -> str | None:
     value = entry.get(key)
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        _fail(where, key, f"expected a non-empty string, got {value!r}")
-    return value
+    return None if value is None else _text(value, where, key)
 
 
 def _judge_prompts(value: Any, where: str) -> dict[str, str]:
@@ -301,9 +331,10 @@ def _judge_prompts(value: Any, where: str) -> dict[str, str]:
         _fail(where, "judge_prompts", f"expected a mapping of metric to prompt, got {type(value).__name__}")
     prompts = {}
     for metric, prompt in value.items():
-        key = f"judge_prompts.{metric}"
+        key = f"judge_prompts.{_key_name(metric)}"
         if not isinstance(prompt, str):
             _fail(where, key, f"expected a string, got {type(prompt).__name__}")
+        _text(prompt, where, key)
         missing = [p for p in JUDGE_PLACEHOLDERS if p not in prompt]
         if missing:
             _fail(where, key, f"missing placeholder {', '.join(missing)}")
@@ -311,22 +342,26 @@ def _judge_prompts(value: Any, where: str) -> dict[str, str]:
     return prompts
 
 
+def _question_id(entry: Mapping) -> Any:
+    """The entry's id as a string: other EM repositories write integer ids (`id: 1`)."""
+    qid = entry.get("id")
+    return str(qid) if isinstance(qid, int) and not isinstance(qid, bool) else qid
+
+
 def _question(entry: Any, where: str) -> Question:
     if not isinstance(entry, Mapping):
         _fail(where, "entry", f"expected a mapping, got {type(entry).__name__}")
-    if not isinstance(entry.get("id"), str) or not entry["id"].strip():
-        _fail(where, "id", f"expected a non-empty string, got {entry.get('id')!r}")
+    qid = _text(_question_id(entry), where, "id")
     paraphrases = entry.get("paraphrases")
     if not isinstance(paraphrases, list) or not paraphrases:
-        _fail(where, "paraphrases", f"expected a non-empty list of strings, got {paraphrases!r}")
+        _fail(where, "paraphrases", f"expected a non-empty list of strings, got {preview(paraphrases)}")
     for i, p in enumerate(paraphrases):
-        if not isinstance(p, str) or not p.strip():
-            _fail(where, f"paraphrases[{i}]", f"expected a non-empty string, got {p!r}")
+        _text(p, where, f"paraphrases[{i}]")
     samples = entry.get("samples_per_paraphrase", 1)
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
-        _fail(where, "samples_per_paraphrase", f"expected a positive integer, got {samples!r}")
+        _fail(where, "samples_per_paraphrase", f"expected a positive integer, got {preview(samples)}")
     return Question(
-        id=entry["id"],
+        id=qid,
         type=_optional_str(entry, "type", where) or "free_form",
         paraphrases=tuple(paraphrases),
         system=_optional_str(entry, "system", where),
@@ -338,23 +373,20 @@ def _question(entry: Any, where: str) -> Question:
 
 def load_questions_yaml(path: str | os.PathLike) -> list[Question]:
     """Read an eval-question YAML file (a list of entries; anchors and aliases allowed)."""
-    name, text = os.fspath(path), _read_text(path)
+    name = os.fspath(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes carry line numbers
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise DataFormatError(f"{name}{line}: invalid YAML: {getattr(e, 'problem', None) or e}") from None
+        data, root = load_yaml_nodes(read_text(path), name)  # nodes carry line numbers
+    except InputError as e:
+        raise DataFormatError(str(e)) from None
     if not isinstance(data, list) or not data:
         raise DataFormatError(f"{name}: expected a non-empty list of question entries")
     questions, first, ignored = [], {}, set()
     for i, (entry, node) in enumerate(zip(data, root.value, strict=True), start=1):
-        qid = entry.get("id") if isinstance(entry, Mapping) else None
-        where = f"{name}:{node.start_mark.line + 1} (entry {i}" + (f", id {qid!r})" if qid else ")")
+        qid = _question_id(entry) if isinstance(entry, Mapping) else None
+        where = f"{name}:{node.start_mark.line + 1} (entry {i}" + (f", id {preview(qid)})" if qid else ")")
         question = _question(entry, where)
         if question.id in first:
-            _fail(where, "id", f"duplicate id {question.id!r} (first at entry {first[question.id]})")
+            _fail(where, "id", f"duplicate id {preview(question.id)} (first at entry {first[question.id]})")
         first[question.id] = i
         ignored |= _extra_keys(entry, QUESTION_KEYS, ())
         questions.append(question)

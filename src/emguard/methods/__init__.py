@@ -3,7 +3,9 @@
 # Imported for their registration side effect.
 from emguard.methods import data_defences, plain, regularisers, remedies, steering  # noqa: E402,F401,I001
 from emguard.methods.base import METHODS, Context, Method, MethodParams
-from emguard.registry import UnknownNameError
+from emguard.config import ParamsError
+from emguard.registry import UnknownNameError, did_you_mean
+from emguard.safe_load import clip, preview
 
 
 def get_method(name: str, params: dict | None = None, key: str | None = None) -> Method:
@@ -15,15 +17,17 @@ def build_method(name: str, blocks: dict[str, dict], key: str = "methods") -> Me
     """The study's method instance `name`: params.yaml `methods.<name>`, whose optional `method:`
     names the registry entry when it differs from the key (two variants of one method)."""
     if name not in blocks:
-        import difflib
-
-        close = difflib.get_close_matches(name, blocks, n=1)
-        hint = f" did you mean {close[0]!r}?" if close else ""
         raise UnknownNameError(
-            f"method {name!r} has no params block {key}.{name};{hint} configured: {', '.join(sorted(blocks))}"
+            f"method {preview(name)} has no params block {key}.{clip(name, 60)};{did_you_mean(name, blocks)}"
+            f" configured: {', '.join(sorted(blocks))}"
         )
     block = dict(blocks[name] or {})
     registered = block.pop("method", name)
+    fields = METHODS.get(registered, key=f"{key}.{name}").Params.model_fields
+    for k in block:
+        if k not in fields:
+            hint = did_you_mean(k, fields)
+            raise ParamsError(f"{key}.{name}.{clip(str(k), 60)}: unknown key" + (f";{hint}" if hint else ""))
     return get_method(registered, block, key=f"{key}.{name}")
 
 

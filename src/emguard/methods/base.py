@@ -28,7 +28,7 @@ from emguard.registry import Registry
 class MethodParams(BaseModel):
     """Base for a method's params block; strict like every params model."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,13 @@ class Method(ABC):
 
     @abstractmethod
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
-        """Write the adapter to `out_dir`; return runtime / memory stats like `train_adapter`."""
+        """Write the adapter to `out_dir`; return stats like `train_adapter`'s.
+
+        Cost is all the method adds to plain fine-tuning: `prep_runtime_s` / `prep_peak_memory_mb`
+        for its own preparation (persona vectors, pool scoring, ...; zero without one, measured
+        with `emguard.timing.measured`), `fit_*` for the training, `runtime_s` = prep + fit and
+        `peak_memory_mb` the whole method's peak (`emguard.timing.with_preparation`).
+        """
 
 
 METHODS: Registry[type[Method]] = Registry("method")
