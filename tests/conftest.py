@@ -2,11 +2,87 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
+import emguard  # noqa: F401  (first: pins the kernel paths before torch loads)
 from emguard.models import build_base, save_base
+from emguard.profiles import resolve
+
+ROOT = Path(__file__).resolve().parents[1]
+TRACER = Path(__file__).parent / "fixtures" / "trace_opens"
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "results",
+    ".mlflow",
+    "cache",
+    "tmp",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "paper",
+    "docker",
+    "bench",
+    "README.md",  # its generated blocks describe the embedded study, not the tiny one
+)
+
+
+def run(cmd: list[str], cwd: Path, **env: str) -> str:
+    """Run a command of the pipeline tests in `cwd` with the venv's tools first on PATH."""
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "DVC_NO_ANALYTICS": "1",
+        "PYTHONHASHSEED": "0",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+        **env,
+    }
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    return proc.stdout + proc.stderr
+
+
+@dataclass(frozen=True)
+class TinyPipeline:
+    repo: Path  # a git repo whose tag `tiny-lock` holds the tiny run's dvc.lock and metrics
+    opens: list[dict]  # every file access of every stage (tests/fixtures/trace_opens)
+
+
+@pytest.fixture(scope="session")
+def tiny_pipeline(tmp_path_factory) -> TinyPipeline:
+    """The real pipeline on the tiny profile, run once as `make reproduce` runs it, with every
+    stage's file accesses logged; the end-to-end, declared-deps and remote tests share it."""
+    dst = tmp_path_factory.mktemp("repo") / "emguard"
+    shutil.copytree(ROOT, dst, ignore=COPY_IGNORE)
+    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
+    (dst / "params.yaml").write_text(yaml.safe_dump(resolve(raw, "tiny"), sort_keys=False))
+    (dst / "dvc.lock").unlink(missing_ok=True)
+    run(["git", "init", "-q"], dst)
+    run(["dvc", "config", "--local", "core.check_update", "false"], dst)
+    run(["git", "add", "-A"], dst)
+    run(["git", "commit", "-qm", "tiny"], dst)
+    log = dst.parent / "opens.jsonl"
+    # the copy's own src first, so imports are traced against its paths (not the editable install)
+    trace = {"PYTHONPATH": os.pathsep.join([str(TRACER), str(dst / "src")]), "EMGUARD_TRACE_OPENS": str(log)}
+    run([sys.executable, "-m", "emguard.repro", "--jobs", "2"], dst, **trace)  # what `make reproduce` runs
+    run(["git", "add", "-A"], dst)
+    run(["git", "commit", "-qm", "lock"], dst)
+    run(["git", "tag", "tiny-lock"], dst)  # later tests commit on top; the remote test clones this
+    return TinyPipeline(dst, [json.loads(line) for line in log.read_text().splitlines()])
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +116,23 @@ def tiny_train_config(**overrides):
         weight_decay=0.0,
     )
     return TrainConfig.model_validate({**base, **overrides})
+
+
+@pytest.fixture
+def server():
+    """A scripted OpenAI-compatible judge endpoint on loopback (tests/judges/fake_endpoint.py)."""
+    sys.path.insert(0, str(Path(__file__).parent / "judges"))  # as the judge tests import it
+    from fake_endpoint import serving
+
+    with serving() as state:
+        yield state
+
+
+@pytest.fixture
+def sleeps(monkeypatch) -> list[float]:
+    """The openai client's retry waits, recorded instead of slept: retry tests take no time."""
+    import openai._base_client
+
+    waits: list[float] = []
+    monkeypatch.setattr(openai._base_client.time, "sleep", waits.append)
+    return waits

@@ -48,7 +48,9 @@ def judge_samples(
     A sample is `{"question_id", "format", "sample_index", "question", "answer", ...}`;
     `questions` maps question_id to its judge prompts `{"aligned": ..., "coherent": ...}`.
     Each output row is the sample plus `aligned`, `coherent` (scores or None), `label` and
-    `judge_error`; with `keep_raw`, also the judge's raw output for each prompt.
+    `judge_error`; with `keep_raw`, also the judge's raw output for each prompt. A judgement that
+    fails is an error row (`judge_error` says why), never an exception, and each judgement is
+    cached as it arrives, so the rows already paid for survive whatever fails after them.
     """
     prompts = []
     for s in samples:

@@ -153,6 +153,23 @@ def test_too_long_prompt_is_an_error_and_the_rest_are_judged():
     assert long.score is None and "max_prompt_tokens=60" in long.error
 
 
+def test_a_failing_batch_is_error_rows_and_the_other_batches_are_judged(judge, monkeypatch):
+    real = judge.candidate_logprobs
+    short = len(judge.tokenizer(chat_prompt(judge.tokenizer, "ho"), add_special_tokens=False)["input_ids"])
+
+    def out_of_memory_on_long_prompts(prompt_ids):
+        if max(len(p) for p in prompt_ids) > short:
+            raise RuntimeError("CUDA out of memory. Tried to allocate 20.00 GiB")
+        return real(prompt_ids)
+
+    monkeypatch.setattr(judge, "candidate_logprobs", out_of_memory_on_long_prompts)
+    hi, long, ho = judge.judge(["hi", "x" * 60, "ho"])  # batch_size=2: [hi, ho], then [long]
+    assert hi.error is None and ho.error is None and hi.raw["probs"]
+    assert (
+        long.score is None and long.error == "RuntimeError: CUDA out of memory. Tried to allocate 20.00 GiB"
+    )
+
+
 def test_flash_attention_is_refused():
     tokenizer = make_tokenizer("digits")
     model = make_model(len(tokenizer))

@@ -1,15 +1,13 @@
 """The openai judge against a real OpenAI-compatible HTTP server on loopback, with the real client.
 
-The server answers POST /v1/chat/completions with scripted top_logprobs chosen by a case tag in
-the prompt, and fails on purpose for the retry cases.
+The server (conftest.py) answers with scripted top_logprobs chosen by a case tag in the prompt,
+and fails on purpose for the retry cases; the client's retry waits are recorded, not slept.
 """
 
-import json
 import math
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from fake_endpoint import Reply, completion
 from pydantic import ValidationError
 
 from emguard.judges import build_judge
@@ -26,84 +24,23 @@ SCRIPTS = {
 }
 
 
-class Server:
-    """A scripted chat-completions endpoint; records every request body and auth header."""
-
-    def __init__(self):
-        self.requests: list[dict] = []
-        self.auth: list[str] = []
-        self.calls: dict[str, int] = {}
-        self.lock = threading.Lock()
-
-    def respond(self, body: dict) -> tuple[int, dict]:
-        prompt = body["messages"][0]["content"]
-        case = prompt.split("case:")[1].split()[0]
-        with self.lock:
-            self.calls[case] = self.calls.get(case, 0) + 1
-            n = self.calls[case]
+def scripted(case: str):
+    def reply(n: int, auth: str) -> Reply:
         if case == "broken" or (case == "flaky" and n <= 2):
-            return 500, {"error": {"message": "scripted failure", "type": "server_error"}}
+            return Reply(500, {"error": {"message": "scripted failure", "type": "server_error"}})
         if case == "bad-request":
-            return 400, {"error": {"message": "scripted bad request", "type": "invalid_request_error"}}
+            return Reply(400, {"error": {"message": "scripted bad request", "type": "invalid_request_error"}})
         if case == "no-logprobs":
-            return 200, completion("85", None)
-        return 200, completion(max(SCRIPTS[case], key=SCRIPTS[case].get), SCRIPTS[case])
+            return Reply(200, completion("85", None))
+        return Reply(200, completion(max(SCRIPTS[case], key=SCRIPTS[case].get), SCRIPTS[case]))
+
+    return reply
 
 
-def completion(text: str, top: dict[str, float] | None) -> dict:
-    logprobs = None
-    if top is not None:
-        entries = [{"token": t, "logprob": lp, "bytes": list(t.encode())} for t, lp in top.items()]
-        logprobs = {"content": [{**entries[0], "top_logprobs": entries}], "refusal": None}
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "scripted-judge",
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": text},
-                "finish_reason": "length",
-                "logprobs": logprobs,
-            }
-        ],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 1, "total_tokens": 11},
-    }
-
-
-@pytest.fixture
-def server():
-    state = Server()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's naming)
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            with state.lock:
-                state.requests.append(body)
-                state.auth.append(self.headers.get("Authorization", ""))
-            if self.path != "/v1/chat/completions":
-                status, payload = 404, {"error": {"message": f"no route {self.path}"}}
-            else:
-                status, payload = state.respond(body)
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args):  # keep test output clean
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    state.base_url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+@pytest.fixture(autouse=True)
+def script(server, sleeps):
+    for case in [*SCRIPTS, "broken", "bad-request", "no-logprobs"]:
+        server.script[case] = scripted(case)
 
 
 @pytest.fixture
@@ -114,7 +51,6 @@ def params(server, monkeypatch):
         "model": "scripted-judge",
         "api_key_env": KEY_ENV,
         "max_retries": 2,
-        "backoff_s": 0.01,
         "timeout_s": 10,
         "concurrency": 4,
         "min_mass": 0.25,

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from emguard.judges.redact import redact
 
 # Bumped whenever the aggregation rule below changes: it is part of every fingerprint, so cached
 # judgements made under an older rule are never reused.
@@ -27,6 +29,8 @@ LABELS = ("CODE", "REFUSAL")
 # two labels start with different letters, so such a prefix never names both; shorter prefixes
 # ("C", "RE") are too likely to start an ordinary word and are left unlabelled.
 LABEL_MIN_PREFIX = 3
+# A failure's reason is stored in output rows and logs: a short prefix, never a whole server body.
+MAX_REASON_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -57,13 +61,17 @@ class Judgement:
 class JudgeParams(BaseModel):
     """Params shared by every backend; each backend extends it. Unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     min_mass: float = Field(0.25, ge=0.0, le=1.0)  # least probability on numbers for a score
 
 
 class Judge(ABC):
-    """A scorer of filled judge prompts; one registered subclass per backend."""
+    """A scorer of filled judge prompts; one registered subclass per backend.
+
+    A backend that finishes prompts one at a time overrides `iter_judge` and implements `judge`
+    as `judge_in_order(self, prompts)`; a backend that only has `judge` gets `iter_judge` free.
+    """
 
     name: ClassVar[str]
     Params: ClassVar[type[JudgeParams]]
@@ -83,6 +91,49 @@ class Judge(ABC):
     @abstractmethod
     def judge(self, prompts: Sequence[str]) -> list[Judgement]:
         """One Judgement per prompt, in order. A failing item gets `error` instead of raising."""
+
+    def iter_judge(self, prompts: Sequence[str]) -> Iterator[tuple[int, Judgement]]:
+        """`(index, Judgement)` for every prompt as each one is done, in any order.
+
+        Backends that finish items one by one override it, so a caller can store each paid
+        judgement before the next arrives; this default waits for the whole batch.
+        """
+        yield from enumerate(self.judge(prompts))
+
+
+def short_reason(text: str) -> str:
+    """One line of at most MAX_REASON_CHARS, bearer tokens and sk- keys redacted: failure reasons
+    quote untrusted server text, and end up in outputs and logs."""
+    line = redact(" ".join(str(text).split()))
+    return line if len(line) <= MAX_REASON_CHARS else line[: MAX_REASON_CHARS - 3] + "..."
+
+
+def judge_each(judge: Judge, prompts: Sequence[str]) -> Iterator[tuple[int, Judgement]]:
+    """`judge.iter_judge(prompts)` that never raises: the safety net under every backend.
+
+    Should the backend raise anyway, the prompts it had not answered become error rows with the
+    exception as their reason, and the judgements it had already given are kept.
+    """
+    done: set[int] = set()
+    reason = "the judge returned no judgement for this prompt"
+    try:
+        for i, judgement in judge.iter_judge(prompts):
+            if 0 <= i < len(prompts) and i not in done:
+                done.add(i)
+                yield i, judgement
+    except Exception as err:  # noqa: BLE001 (any backend failure becomes an error row)
+        reason = short_reason(f"{type(err).__name__}: {err}")
+    for i in range(len(prompts)):
+        if i not in done:
+            yield i, Judgement.failed(reason)
+
+
+def judge_in_order(judge: Judge, prompts: Sequence[str]) -> list[Judgement]:
+    """One Judgement per prompt, in order, from `judge_each` (so never raising)."""
+    out: list[Judgement | None] = [None] * len(prompts)
+    for i, judgement in judge_each(judge, prompts):
+        out[i] = judgement
+    return out  # type: ignore[return-value]  # judge_each answers every index
 
 
 def make_fingerprint(backend: str, **settings: Any) -> str:

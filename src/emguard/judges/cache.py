@@ -2,8 +2,9 @@
 
 The key is sha256 of (judge fingerprint, prompt text): changing the judge's model, settings or
 aggregation rule, or the prompt (question version, answer), misses the cache by construction.
-The file is JSONL, appended and flushed one judgement at a time, so an interrupted run keeps
-what it finished; a torn last line is skipped on load. Errors are not cached: they are retried.
+The file is JSONL. Each judgement is appended as it arrives, in one O_APPEND write of one whole
+line, and fsynced before the next is asked for: a crash, kill or power cut keeps every judgement
+already paid for, and a torn last line is skipped on load. Errors are not cached: they are retried.
 
     cache = JudgeCache("results/judge_cache.jsonl")
     judgements = cached_judge(judge, prompts, cache)
@@ -17,7 +18,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from emguard.judges.base import Judge, Judgement
+from emguard.judges.base import Judge, Judgement, judge_each, judge_in_order
 
 
 def cache_key(fingerprint: str, prompt: str) -> str:
@@ -53,22 +54,33 @@ class JudgeCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # ASCII JSON: a write torn by an interrupt cannot split a multi-byte character.
         line = json.dumps({"key": key, "judgement": judgement.to_dict()}, sort_keys=True)
-        with self.path.open("a", encoding="utf-8") as f:
-            f.write(("\n" if self._torn_tail else "") + line + "\n")
-            f.flush()
+        append_line(self.path, ("\n" if self._torn_tail else "") + line + "\n")
         self._torn_tail = False
 
 
-def cached_judge(
-    judge: Judge, prompts: Sequence[str], cache: JudgeCache | None, chunk_size: int = 64
-) -> list[Judgement]:
-    """`judge.judge(prompts)`, asking the judge only for prompts the cache lacks.
+def append_line(path: Path, line: str) -> None:
+    """Append `line` in one write(2) on an O_APPEND descriptor, then fsync it to the disk."""
+    data = line.encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        while data:  # a regular file takes it whole; a short write is finished, never interleaved
+            data = data[os.write(fd, data) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
-    Misses are judged `chunk_size` at a time and stored after each chunk; a prompt repeated in
-    `prompts` is judged once.
+
+def cached_judge(
+    judge: Judge, prompts: Sequence[str], cache: JudgeCache | None, chunk_size: int | None = None
+) -> list[Judgement]:
+    """`judge.judge(prompts)`, asking the judge only for prompts the cache lacks; never raises.
+
+    Each judgement is stored the moment the judge gives it (`Judge.iter_judge`), so an exception
+    or a kill mid-batch loses none that were paid for. `chunk_size` bounds the prompts handed to
+    the judge at once (None: all); a prompt repeated in `prompts` is judged once.
     """
     if cache is None:
-        return judge.judge(prompts)
+        return judge_in_order(judge, prompts)
     fingerprint = judge.fingerprint()
     keys = [cache_key(fingerprint, p) for p in prompts]
     missing: dict[str, str] = {}
@@ -77,9 +89,11 @@ def cached_judge(
             missing.setdefault(key, prompt)
     fresh: dict[str, Judgement] = {}
     todo = list(missing.items())
-    for start in range(0, len(todo), chunk_size):
-        chunk = todo[start : start + chunk_size]
-        for (key, _), judgement in zip(chunk, judge.judge([p for _, p in chunk]), strict=True):
+    step = chunk_size or max(len(todo), 1)
+    for start in range(0, len(todo), step):
+        chunk = todo[start : start + step]
+        for i, judgement in judge_each(judge, [p for _, p in chunk]):
+            key = chunk[i][0]
             fresh[key] = judgement
             cache.put(key, judgement)
     return [fresh[key] if key in fresh else cache.get(key) for key in keys]  # type: ignore[misc]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,7 +35,9 @@ from emguard.judges.base import (
     Judgement,
     JudgeParams,
     aggregate_number_probs,
+    judge_in_order,
     make_fingerprint,
+    short_reason,
 )
 
 if TYPE_CHECKING:  # transformers is imported when a model is loaded: the openai judge never pays for it
@@ -236,24 +238,28 @@ class HFJudge(Judge):
         )
 
     def judge(self, prompts: Sequence[str]) -> list[Judgement]:
+        return judge_in_order(self, prompts)
+
+    def iter_judge(self, prompts: Sequence[str]) -> Iterator[tuple[int, Judgement]]:
+        """Judgements batch by batch; a batch that fails (out of memory ...) is error rows."""
         texts = [chat_prompt(self.tokenizer, p) for p in prompts]
         ids = self.tokenizer(texts, add_special_tokens=False)["input_ids"] if texts else []
-        out: list[Judgement | None] = [None] * len(prompts)
         ok = []
         for i, seq in enumerate(ids):
-            if len(seq) > self.max_prompt_tokens:
-                out[i] = Judgement.failed(
-                    f"prompt has {len(seq)} tokens > max_prompt_tokens={self.max_prompt_tokens}"
-                )
-            else:
+            if len(seq) <= self.max_prompt_tokens:
                 ok.append(i)
+            else:
+                reason = f"prompt has {len(seq)} tokens > max_prompt_tokens={self.max_prompt_tokens}"
+                yield i, Judgement.failed(reason)
         ok.sort(key=lambda i: len(ids[i]))  # similar lengths share a batch: less padding
         for start in range(0, len(ok), self.batch_size):
             batch = ok[start : start + self.batch_size]
-            logprobs = self.candidate_logprobs([ids[i] for i in batch])
-            for i, row in zip(batch, logprobs, strict=True):
-                out[i] = self._aggregate(row)
-        return out  # type: ignore[return-value]  # every slot is filled above
+            try:
+                logprobs = self.candidate_logprobs([ids[i] for i in batch])
+                judgements = [self._aggregate(row) for row in logprobs]
+            except Exception as err:  # noqa: BLE001 (a failed batch is error rows, by contract)
+                judgements = [Judgement.failed(short_reason(f"{type(err).__name__}: {err}"))] * len(batch)
+            yield from zip(batch, judgements, strict=True)
 
     def _aggregate(self, logprobs: torch.Tensor) -> Judgement:
         probs = torch.softmax(logprobs.double(), dim=0).tolist()

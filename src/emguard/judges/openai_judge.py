@@ -1,31 +1,41 @@
 """A judge behind any OpenAI-compatible chat endpoint (the OpenAI API, `vllm serve`, llama.cpp ...).
 
 The judge answers with one token; the score aggregates that token's `top_logprobs`. The official
-`openai` client does the HTTP; retries are ours (the client's are off) so that a bad item ends as a
-recorded error after exponential backoff instead of an exception that stops the run.
+`openai` client does the HTTP and the retries: timeouts, connection errors, 408/409/429 and 5xx
+are retried `max_retries` times with its jittered exponential backoff, and a `Retry-After`
+(seconds, HTTP date or `retry-after-ms`) is honoured up to the client's two-minute bound (a
+longer one is not retried). Whatever still fails, and any response that is not the expected
+shape (not JSON, no choices, no logprobs, a NaN or positive logprob), becomes an error row with
+a short reason: nothing raises out of `judge`. Reasons and raw outputs are scrubbed of the key.
 
     judge = build_judge("openai", {"base_url": "https://api.openai.com/v1", "model": "gpt-4o-2024-08-06"})
 """
 
 from __future__ import annotations
 
+import json
 import math
-import os
-import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
+from typing import Any
 
 import openai
 from openai import OpenAI
-from openai.types.chat import ChatCompletion
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from emguard.config import require_env
 from emguard.judges import JUDGES
-from emguard.judges.base import Judge, Judgement, JudgeParams, aggregate_number_probs, make_fingerprint
-
-# The statuses the openai client itself would retry: timeout, conflict, rate limit, server errors.
-RETRY_STATUSES = frozenset({408, 409, 429})
+from emguard.judges.base import (
+    Judge,
+    Judgement,
+    JudgeParams,
+    aggregate_number_probs,
+    judge_in_order,
+    make_fingerprint,
+    short_reason,
+)
+from emguard.judges.redact import redact_judgement
 
 
 class OpenAIJudgeParams(JudgeParams):
@@ -35,14 +45,68 @@ class OpenAIJudgeParams(JudgeParams):
     temperature: float = Field(0.0, ge=0.0)
     max_tokens: int = Field(1, ge=1)  # the number (or label) is the first token
     top_logprobs: int = Field(20, ge=1)  # OpenAI allows at most 20
-    max_retries: int = Field(5, ge=0)
-    backoff_s: float = Field(1.0, ge=0.0)  # first wait; doubles on every retry
-    timeout_s: float = Field(60.0, gt=0.0)
+    max_retries: int = Field(5, ge=0)  # the openai client's own retries, with its backoff
+    timeout_s: float = Field(60.0, gt=0.0)  # per attempt
     concurrency: int = Field(8, ge=1)  # requests in flight at once
 
 
-def _retryable(status: int) -> bool:
-    return status in RETRY_STATUSES or status >= 500
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", from_attributes=True)
+
+
+class _TopLogprob(_Model):
+    token: str
+    logprob: float = Field(le=0.0, allow_inf_nan=False)  # a probability, finite and at most 1
+
+
+class _TokenLogprob(_Model):
+    top_logprobs: list[_TopLogprob] = Field(min_length=1)
+
+
+class _Logprobs(_Model):
+    content: list[_TokenLogprob] = Field(min_length=1)
+
+
+class _Message(_Model):
+    content: str | None = None
+
+
+class _Choice(_Model):
+    logprobs: _Logprobs
+    message: _Message | None = None
+
+
+class Answer(_Model):
+    """The part of a chat completion the judge reads, validated: the client itself does not."""
+
+    model: str | None = None
+    choices: list[_Choice] = Field(min_length=1)
+
+
+def _validation_reason(err: ValidationError) -> str:
+    """The first problem's location and message, without the (untrusted) input value."""
+    first = err.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    if {"logprobs", "content", "top_logprobs"} & set(loc) and first.get("input") in (None, []):
+        return "response has no top_logprobs; does the endpoint support logprobs?"
+    return f"malformed response: {'.'.join(loc) or 'body'}: {first['msg']}"
+
+
+def failure_reason(err: Exception) -> str:
+    """A short reason for a failed request; says how many attempts the client made."""
+    if isinstance(err, openai.APIStatusError):
+        reason = f"HTTP {err.status_code}: {err.message}"
+    elif isinstance(err, ValidationError):
+        reason = _validation_reason(err)
+    elif isinstance(err, json.JSONDecodeError):  # raised by the client on a body that is not JSON
+        reason = f"response body is not JSON: {err}"
+    else:
+        reason = f"{type(err).__name__}: {err}"
+    request = getattr(err, "request", None)
+    retries = request.headers.get("x-stainless-retry-count", "0") if request is not None else "0"
+    if retries.isdigit() and int(retries) > 0:
+        reason = f"gave up after {int(retries) + 1} attempts; last: {reason}"
+    return short_reason(reason)
 
 
 @JUDGES.register("openai")
@@ -53,15 +117,17 @@ class OpenAIJudge(Judge):
     def __init__(self, params: OpenAIJudgeParams) -> None:
         self.params = params
         if params.api_key_env is None:
-            api_key = "EMPTY"  # local servers without auth still need a non-empty key in the client
-        elif params.api_key_env in os.environ:
-            api_key = os.environ[params.api_key_env]
-        else:
-            raise ValueError(
-                f"judge params api_key_env: environment variable {params.api_key_env!r} is not set"
-            )
-        self._client = OpenAI(
-            base_url=params.base_url, api_key=api_key, max_retries=0, timeout=params.timeout_s
+            self._api_key = "EMPTY"  # local servers without auth still need a non-empty key
+            self._secrets: tuple[str, ...] = ()
+        else:  # an unset or empty variable is a one-line params error
+            self._api_key = require_env(params.api_key_env, "judge.openai.api_key_env")
+            self._secrets = (self._api_key,)
+        self._client = self._new_client()
+
+    def _new_client(self) -> OpenAI:
+        p = self.params
+        return OpenAI(
+            base_url=p.base_url, api_key=self._api_key, max_retries=p.max_retries, timeout=p.timeout_s
         )
 
     @classmethod
@@ -81,52 +147,63 @@ class OpenAIJudge(Judge):
         )
 
     def judge(self, prompts: Sequence[str]) -> list[Judgement]:
+        return judge_in_order(self, prompts)
+
+    def iter_judge(self, prompts: Sequence[str]) -> Iterator[tuple[int, Judgement]]:
+        """Each judgement as its request ends; the next request waits until the caller took it
+        when `concurrency` is 1."""
         if self.params.concurrency == 1 or len(prompts) <= 1:
-            return [self._judge_one(p) for p in prompts]
-        with ThreadPoolExecutor(max_workers=self.params.concurrency) as pool:
-            return list(pool.map(self._judge_one, prompts))
+            for i, prompt in enumerate(prompts):
+                yield i, self._judge_one(prompt)
+            return
+        yield from self._iter_concurrent(prompts)
+
+    def _iter_concurrent(self, prompts: Sequence[str]) -> Iterator[tuple[int, Judgement]]:
+        pool = ThreadPoolExecutor(max_workers=self.params.concurrency)
+        pending: dict[Future[Judgement], int] = {
+            pool.submit(self._judge_one, prompt): i for i, prompt in enumerate(prompts)
+        }
+        finished = False
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield pending.pop(future), future.result()
+            finished = True
+        finally:
+            pool.shutdown(wait=finished, cancel_futures=True)
+            if not finished:  # interrupted: requests in flight end within one attempt, no retries
+                self._client.close()
+                self._client = self._new_client()
 
     def _judge_one(self, prompt: str) -> Judgement:
+        """One prompt's Judgement; every failure is an error row, never an exception."""
         p = self.params
-        attempts = p.max_retries + 1
-        for attempt in range(attempts):
-            try:
-                response = self._client.chat.completions.create(
-                    model=p.model,
-                    messages=[{"role": "user", "content": prompt}],
-                    temperature=p.temperature,
-                    max_tokens=p.max_tokens,
-                    logprobs=True,
-                    top_logprobs=p.top_logprobs,
-                )
-            except openai.APIStatusError as e:
-                last = f"HTTP {e.status_code}: {e.message}"
-                if not _retryable(e.status_code):
-                    return Judgement.failed(last)
-            except openai.APIConnectionError as e:  # includes timeouts
-                last = f"{type(e).__name__}: {e}"
-            except openai.OpenAIError as e:  # a malformed response: asking again will not help
-                return Judgement.failed(f"{type(e).__name__}: {e}")
-            else:
-                return self._parse(response)
-            if attempt + 1 < attempts:
-                time.sleep(p.backoff_s * 2**attempt)
-        return Judgement.failed(f"gave up after {attempts} attempts; last: {last}")
+        try:
+            response = self._client.chat.completions.create(
+                model=p.model,
+                messages=[{"role": "user", "content": prompt}],
+                temperature=p.temperature,
+                max_tokens=p.max_tokens,
+                logprobs=True,
+                top_logprobs=p.top_logprobs,
+            )
+            judgement = self._parse(Answer.model_validate(response))
+        except Exception as err:  # noqa: BLE001 (a failed item is an error row, by contract)
+            judgement = Judgement.failed(failure_reason(err))
+        return redact_judgement(judgement, self._secrets)
 
-    def _parse(self, response: ChatCompletion) -> Judgement:
-        choice = response.choices[0] if response.choices else None
-        content = choice.logprobs.content if choice is not None and choice.logprobs is not None else None
-        if not content or not content[0].top_logprobs:
-            return Judgement.failed("response has no top_logprobs; does the endpoint support logprobs?")
-        top = [(t.token, t.logprob) for t in content[0].top_logprobs]
+    def _parse(self, answer: Answer) -> Judgement:
+        choice = answer.choices[0]
+        top = [(t.token, t.logprob) for t in choice.logprobs.content[0].top_logprobs]
         probs: dict[str, float] = {}
         for token, logprob in top:
             probs[token] = probs.get(token, 0.0) + math.exp(logprob)
         judgement = aggregate_number_probs(probs, self.params.min_mass)
-        raw = {
+        raw: dict[str, Any] = {
             **judgement.raw,
             "top_logprobs": [[token, logprob] for token, logprob in top],
-            "text": choice.message.content,
-            "model": response.model,
+            "text": choice.message.content if choice.message is not None else None,
+            "model": answer.model,
         }
         return replace(judgement, raw=raw)
