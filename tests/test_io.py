@@ -1,7 +1,15 @@
 import json
+import os
+import stat
+import subprocess
+import sys
+import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from emguard import io as io_module
 from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
 
 
@@ -42,3 +50,107 @@ def test_tree_hash_tracks_content_and_names(tmp_path):
     h1 = tree_sha256(tmp_path / "d")
     (tmp_path / "d" / "x").write_text("2")
     assert tree_sha256(tmp_path / "d") != h1
+
+
+# --- what a reader sees while writers replace a directory (issue 17, item 7) ------------------
+
+READER = """
+import json, os, sys
+path, names, done = sys.argv[1], sys.argv[2].split(","), sys.argv[3]
+seen = {"missing": 0, "partial": 0, "complete": 0}
+print("ready", flush=True)
+while not os.path.exists(done):
+    try:  # every name resolved afresh: io.py promises the path, not a tree opened before a swap
+        values = {open(os.path.join(path, name)).read() for name in names}
+    except FileNotFoundError:
+        seen["partial" if os.path.isdir(path) else "missing"] += 1
+        continue
+    seen["complete" if all(values) else "partial"] += 1
+print(json.dumps(seen), flush=True)
+"""
+
+N_FILES = 20
+
+
+def _write_version(out, version: int) -> None:
+    with atomic_path(out, is_dir=True) as tmp:
+        for i in range(N_FILES):
+            (tmp / f"f{i}").write_text(str(version))
+
+
+def test_a_reader_never_sees_a_replaced_directory_missing_or_partial(tmp_path):
+    out, done = tmp_path / "adapter", tmp_path / "done"
+    _write_version(out, 0)
+    names = ",".join(f"f{i}" for i in range(N_FILES))
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(out), names, str(done)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert reader.stdout.readline() == "ready\n"
+        writers = [
+            threading.Thread(target=lambda: [_write_version(out, v) for v in range(1, 80)]) for _ in "ab"
+        ]
+        for w in writers:
+            w.start()
+        for w in writers:
+            w.join()
+    finally:
+        done.touch()
+    seen = json.loads(reader.communicate(timeout=60)[0])
+    assert seen["missing"] == 0 and seen["partial"] == 0, seen
+    assert seen["complete"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adapter", "done"]  # no debris
+    assert len({(out / f"f{i}").read_text() for i in range(N_FILES)}) == 1
+
+
+def test_the_two_rename_fallback_still_replaces_and_cleans_up(tmp_path, monkeypatch):
+    monkeypatch.setattr(io_module, "_RENAMEAT2", None)  # as on a system without renameat2
+    out = tmp_path / "adapter"
+    _write_version(out, 1)
+    _write_version(out, 2)
+    assert {p.read_text() for p in out.iterdir()} == {"2"}
+    assert [p.name for p in tmp_path.iterdir()] == ["adapter"]
+
+
+@pytest.mark.parametrize("kind", ["file", "dir"])
+def test_replacing_a_file_with_a_directory_and_back(tmp_path, kind):
+    out = tmp_path / "x"
+    out.write_text("file") if kind == "file" else out.mkdir()
+    with atomic_path(out, is_dir=kind == "file") as tmp:
+        if kind == "dir":
+            tmp.write_text("now a file")
+    assert out.is_dir() == (kind == "file")
+    assert [p.name for p in tmp_path.iterdir()] == ["x"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(umask=st.integers(0, 0o077))
+def test_directories_follow_the_umask_not_0700(tmp_path_factory, umask):
+    root = tmp_path_factory.mktemp("perm")
+    old = os.umask(umask)
+    try:
+        with atomic_path(root / "out", is_dir=True) as tmp:
+            (tmp / "sub").mkdir()
+            (tmp / "sub" / "w").write_text("x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((root / "out").stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE((root / "out" / "sub" / "w").stat().st_mode) == 0o666 & ~umask
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_the_next_write_sweeps_the_debris_of_killed_writers_only(tmp_path):
+    dead, alive = tmp_path / f".out.{_dead_pid()}.abc_123", tmp_path / f".out.{os.getppid()}.def456"
+    legacy, other = tmp_path / ".out.k2j4h5g6", tmp_path / f".other.{_dead_pid()}.abc"
+    for debris in (dead, alive, legacy, other):
+        (debris / "adapter").mkdir(parents=True)
+        (debris / "adapter" / "w.bin").write_bytes(b"half")
+    os.utime(legacy, (0, 0))  # named before names carried a pid, and older than this process
+    _write_version(tmp_path / "out", 1)
+    assert not dead.exists() and not legacy.exists()
+    assert alive.exists() and other.exists()  # a live writer's, another output's

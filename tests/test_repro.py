@@ -11,10 +11,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emguard import repro
+from emguard import config, repro
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @st.composite
@@ -160,7 +163,7 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_a_real_dvc_project_runs_two_at_a_time_and_leaves_a_clean_lock(tmp_path):
     (tmp_path / "dvc.yaml").write_text(DVC_YAML)
-    (tmp_path / "params.yaml").write_text("{}\n")
+    (tmp_path / "params.yaml").write_text((ROOT / "params.yaml").read_text())  # passes the preflight
     for cmd in (["git", "init", "-q"], ["dvc", "init", "-q"], ["dvc", "config", "core.autostage", "true"]):
         assert _run(cmd, tmp_path).returncode == 0
     proc = _run([sys.executable, "-m", "emguard.repro", "--jobs", "2"], tmp_path)
@@ -186,3 +189,48 @@ def test_zero_jobs_is_refused_not_read_as_the_default(capsys):
     with pytest.raises(SystemExit):
         repro.main(["--jobs", "0"])
     assert "--jobs must be at least 1, got 0" in capsys.readouterr().err
+
+
+# --- the preflight: what is checked before DVC deletes an output or runs a command ------------
+
+GOOD_CHAT = '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}\n'
+
+
+def _project_with_files(tmp_path: Path, monkeypatch, files: dict[str, str]) -> None:
+    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
+    raw["data"]["files"] = files
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(repro, "pipeline", lambda: pytest.fail("DVC ran before the preflight refused"))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "data.files.medical/poison: no such file: bad.jsonl"),
+        (GOOD_CHAT + '{"oops"\n', "bad.jsonl:2"),
+    ],
+    ids=["missing", "malformed"],
+)
+def test_a_file_the_data_stage_would_reject_stops_repro_before_dvc(
+    tmp_path, monkeypatch, capsys, content, expected
+):
+    if content is not None:
+        (tmp_path / "bad.jsonl").write_text(content)
+    _project_with_files(tmp_path, monkeypatch, {"medical/poison": "bad.jsonl"})
+    assert repro.main(["--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_shell_safety_check_runs_before_dvc(tmp_path, monkeypatch, capsys):
+    _project_with_files(tmp_path, monkeypatch, {})
+    seen = []
+
+    def refuse(params, *rest):
+        seen.append(params)
+        raise config.ParamsError("params.yaml: launcher: not a launcher emguard knows")
+
+    monkeypatch.setattr(config, "check_shell_safe", refuse)
+    assert repro.main(["--jobs", "1"]) == 2
+    assert seen and "launcher: not a launcher" in capsys.readouterr().err

@@ -60,3 +60,25 @@ def test_train_cell_outside_the_params_grid_is_refused(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 2 and "data.poisons" in proc.stderr
+
+
+@pytest.mark.parametrize("previous", [True, False], ids=["kept", "removed-by-dvc"])
+def test_a_rejected_data_file_says_how_to_restore_the_previous_datasets(tmp_path, previous):
+    raw = apply_overrides(RAW, {"data.files": {"medical/poison": "bad.jsonl"}})
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
+    (tmp_path / "bad.jsonl").write_text('{"messages": "not a list"}\n')
+    (tmp_path / "results").mkdir()
+    if previous:  # a plain run: the stage writes atomically, the old datasets stay
+        (tmp_path / "results" / "data").mkdir()
+        (tmp_path / "results" / "data" / "cards.json").write_text("[]")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "stages" / "data.py")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "bad.jsonl:1" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert ("dvc checkout results/data" in proc.stderr) != previous
+    assert sorted(p.name for p in (tmp_path / "results").iterdir()) == (["data"] if previous else [])

@@ -10,14 +10,28 @@ those calls by DVC's own stage graph and keeps `jobs` of them running. DVC relea
 lock while a stage's command runs; `--wait-for-lock` queues the short sections that need it. Like
 `dvc repro --keep-going`, a failed stage stops only what depends on it.
 
+Before DVC runs anything, params.yaml is checked (what reaches a stage's command line included)
+and every `data.files` entry is read with its format's validating reader: DVC deletes a stage's
+outputs before running it, so a file the data stage would reject must not get that far.
+
+Each `dvc repro` runs in its own process group. SIGINT, SIGTERM or SIGHUP to this process is
+passed on to every group (the `dvc` and the stage it runs), it waits for them to clean up, kills
+what is left after STOP_GRACE_S, and exits 128 + the signal. Were this process killed outright
+(SIGKILL), each `dvc` gets SIGTERM from the kernel (PR_SET_PDEATHSIG) and its stage in turn.
+
 Usage: python -m emguard.repro [--jobs N]   (N defaults to params.yaml compute.jobs)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Collection
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -26,8 +40,14 @@ from pathlib import Path
 
 import networkx as nx
 
+from emguard import config
+from emguard.config import Params, ParamsError, load_params
+from emguard.data.formats import DataFormatError
+from emguard.registry import UnknownNameError
+
 LOG_DIR = Path("logs/repro")  # one log per stage run: <stage>.log
 TAIL_LINES = 25  # lines of a failed stage's log printed to the terminal
+STOP_GRACE_S = 30  # how long interrupted stages get to clean up before SIGKILL
 
 
 @dataclass
@@ -102,13 +122,81 @@ def log_path(stage: str) -> Path:
     return LOG_DIR / f"{stage.replace('/', '_')}.log"
 
 
+class Interrupted(KeyboardInterrupt):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """What a child runs before exec so that the kernel sends it SIGTERM if this process dies."""
+    if not sys.platform.startswith("linux"):
+        return None
+    with contextlib.suppress(OSError, AttributeError):
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here, not in the forked child
+        return lambda: prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    return None
+
+
+class Children:
+    """The process groups of the running `dvc` calls, so that a signal here reaches them all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()  # re-entered by a signal handler in the thread holding it
+        self.groups: set[int] = set()
+        self.stopping = False
+
+    def run(self, cmd: list[str], **kwargs) -> int:
+        """Run `cmd` in a new process group; its exit code."""
+        with self.lock:
+            if self.stopping:
+                return -signal.SIGTERM
+            proc = subprocess.Popen(cmd, start_new_session=True, preexec_fn=_parent_death_signal(), **kwargs)
+            self.groups.add(proc.pid)
+        code = proc.wait()
+        with self.lock:
+            if not self.stopping:  # stopping: its stage may outlive `dvc`, wait_gone watches the group
+                self.groups.discard(proc.pid)
+        return code
+
+    def signal(self, signum: int) -> None:
+        with self.lock:
+            for group in list(self.groups):
+                try:
+                    os.killpg(group, signum)
+                except ProcessLookupError:
+                    self.groups.discard(group)
+
+    def interrupt(self, signum: int, grace: float) -> None:
+        """Pass `signum` on to every group and start no more; SIGKILL what is left `grace` seconds
+        later (at once on a second call)."""
+        first, self.stopping = not self.stopping, True
+        self.signal(signum if first else signal.SIGKILL)
+        if first:
+            timer = threading.Timer(grace, self.signal, [signal.SIGKILL])
+            timer.daemon = True
+            timer.start()
+
+    def wait_gone(self, timeout: float) -> bool:
+        """Wait until every group has no process left; False if some still had one at `timeout`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.signal(0)  # drops the groups that are gone
+            if not self.groups or time.monotonic() > deadline:
+                return not self.groups
+            time.sleep(0.05)
+
+
+CHILDREN = Children()
+
+
 def dvc_stage(stage: str) -> bool:
     """`dvc repro --single-item <stage>`, its output in logs/repro/<stage>.log."""
     log = log_path(stage)
     log.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "dvc", "--wait-for-lock", "repro", "--single-item", stage]
     with log.open("w", encoding="utf-8") as out:
-        return subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, check=False).returncode == 0
+        return CHILDREN.run(cmd, stdout=out, stderr=subprocess.STDOUT) == 0
 
 
 def print_progress(total: int) -> Callable[[str, str, float], None]:
@@ -125,21 +213,30 @@ def print_progress(total: int) -> Callable[[str, str, float], None]:
     return report
 
 
-def default_jobs() -> int:
-    from emguard.config import load_params
+def check_data_files(params: Params) -> None:
+    """Read every `data.files` entry with its format's validating reader, as the data stage will."""
+    from emguard.data.catalog import check_file_keys, dataset_formats, read_replacements
 
-    return load_params().compute.jobs
+    check_file_keys(params.data.files, params.data.poisons, params.data.benign_tasks)
+    read_replacements(params.data.files, dataset_formats(params.data.poisons, params.data.benign_tasks))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--jobs", type=int, help="stages at once (default: params.yaml compute.jobs)")
-    args = parser.parse_args(argv)
-    jobs = default_jobs() if args.jobs is None else args.jobs
-    if jobs < 1:
-        parser.error(f"--jobs must be at least 1, got {jobs}")
+def preflight() -> Params:
+    """Everything that can be checked before DVC deletes an output or runs a command line."""
+    params = load_params()
+    config.check_shell_safe(params)  # params that reach dvc.yaml command lines
+    check_data_files(params)
+    return params
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    first = not CHILDREN.stopping
+    CHILDREN.interrupt(signum, STOP_GRACE_S)
+    if first:
+        raise Interrupted(signum)
+
+
+def run_pipeline(jobs: int) -> int:
     graph, todo = pipeline()
     print(f"{len(todo)} of {len(graph)} stages to check, {jobs} at a time; logs in {LOG_DIR}/", flush=True)
     started = time.monotonic()
@@ -152,6 +249,36 @@ def main(argv: list[str] | None = None) -> int:
     for stage in outcome.failed:
         print(f"failed: {stage} (log: {log_path(stage)})", file=sys.stderr)
     return 1 if outcome.failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--jobs", type=int, help="stages at once (default: params.yaml compute.jobs)")
+    args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, got {args.jobs}")
+    try:
+        params = preflight()
+    except (ParamsError, DataFormatError, UnknownNameError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, _on_signal) for sig in signals}
+    try:
+        return run_pipeline(params.compute.jobs if args.jobs is None else args.jobs)
+    except Interrupted as err:
+        print(
+            f"interrupted by {signal.Signals(err.signum).name}: stopping the running stages", file=sys.stderr
+        )
+        return 128 + err.signum
+    finally:
+        if CHILDREN.groups and not CHILDREN.stopping:  # left by an unexpected error
+            CHILDREN.interrupt(signal.SIGTERM, STOP_GRACE_S)
+        CHILDREN.wait_gone(STOP_GRACE_S + 1)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 if __name__ == "__main__":

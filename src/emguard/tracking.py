@@ -1,6 +1,11 @@
 """Run tracking behind one small interface: MLflow in real runs, disk or nothing in tests.
 
 DVC metrics files stay the source of truth; MLflow mirrors them for browsing and comparison.
+
+An MLflow run never stays RUNNING after its stage: an exception ends it FAILED, an interrupt
+(Ctrl-C, or SIGTERM turned into one by emguard.stage) KILLED, and the next run that starts marks
+KILLED the RUNNING runs whose process is gone (SIGKILL, power loss; each run is tagged with its
+host and process id).
 """
 
 from __future__ import annotations
@@ -8,13 +13,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import socket
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
 from emguard.config import TrackingConfig
+from emguard.io import pid_alive
 
 MLFLOW_DIR = ".mlflow"  # inside the repo, git-ignored
+HOST_TAG, PID_TAG = "emguard.host", "emguard.pid"  # which process owns a run
+_STARTED_MS = int(time.time() * 1000)
 
 
 class MetricLogger(Protocol):
@@ -112,6 +122,31 @@ def start_run(
         if mlflow.get_experiment_by_name(cfg.experiment) is None:
             artifacts = (root / MLFLOW_DIR / "artifacts").resolve().as_uri()
             mlflow.create_experiment(cfg.experiment, artifact_location=artifacts)
-    mlflow.set_experiment(cfg.experiment)
-    with mlflow.start_run(run_name=run_name, tags=dict(tags)):
-        yield MLflowLogger(mlflow)
+    experiment = mlflow.set_experiment(cfg.experiment)
+    end_stale_runs(mlflow.MlflowClient(), experiment.experiment_id, run_name)
+    owner = {HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
+    with mlflow.start_run(run_name=run_name, tags={**tags, **owner}):
+        try:
+            yield MLflowLogger(mlflow)
+        except KeyboardInterrupt:
+            mlflow.end_run("KILLED")
+            raise
+
+
+def _orphaned(run: Any, run_name: str) -> bool:
+    """Its process, on this machine, is gone. A run from before runs carried their process id
+    counts as orphaned if it has this run's name and began before this process."""
+    tags = run.data.tags
+    if tags.get(PID_TAG, "").isdigit():
+        return tags.get(HOST_TAG) == socket.gethostname() and not pid_alive(int(tags[PID_TAG]))
+    return run.info.run_name == run_name and run.info.start_time < _STARTED_MS
+
+
+def end_stale_runs(client: Any, experiment_id: str, run_name: str) -> list[str]:
+    """Mark KILLED the RUNNING runs whose stage was killed outright (SIGKILL, power loss), found
+    when `run_name` starts (any later stage does it); returns their ids."""
+    running = client.search_runs([experiment_id], "attributes.status = 'RUNNING'")
+    stale = [run for run in running if _orphaned(run, run_name)]
+    for run in stale:
+        client.set_terminated(run.info.run_id, status="KILLED")
+    return [run.info.run_id for run in stale]

@@ -1,0 +1,215 @@
+"""A stage stopped by SIGINT, SIGTERM or SIGKILL leaves no temporary output, no RUNNING MLflow run
+and no process behind, and the next run completes (issue 17, item 7).
+
+The stage-like children run `emguard.stage.run` around an MLflow run and an atomic output, and say
+when they are in the middle of both; they come from a forkserver that has imported MLflow once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from emguard.io import atomic_path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = Path("results/out")
+WAIT_S = 300  # a bound for the slowest start-up on a loaded machine, not a timing guess
+
+
+@pytest.fixture(scope="module")
+def forkserver():
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["mlflow", "emguard.stage", "emguard.tracking"])
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    """One sqlite tracking store for the module: creating its tables costs seconds."""
+    return f"sqlite:///{tmp_path_factory.mktemp('mlflow') / 'mlflow.db'}"
+
+
+def stage_child(conn, workdir: str, store: str, run_name: str, block: bool) -> None:
+    """A stage: opens an MLflow run and an atomic output, then (with `block`) waits to be killed."""
+    from emguard import stage, tracking
+    from emguard.config import TrackingConfig
+
+    os.chdir(workdir)
+    os.environ["MLFLOW_TRACKING_URI"] = store
+    sys.argv = ["stages/fake.py"]
+
+    def main(params) -> None:
+        cfg = TrackingConfig(backend="mlflow", experiment="interrupts")
+        with tracking.start_run(cfg, run_name, {"stage": "fake"}), atomic_path(OUT, is_dir=True) as tmp:
+            (tmp / "weights.bin").write_bytes(b"new")
+            conn.send("inside")
+            while block:
+                signal.pause()
+
+    stage.run(main)
+
+
+def statuses(store: str, run_name: str) -> list[str]:
+    """The run's statuses, oldest first, read straight from the store."""
+    with sqlite3.connect(store.removeprefix("sqlite:///")) as db:
+        rows = db.execute("select status from runs where name = ? order by start_time", (run_name,))
+        return [status for (status,) in rows]
+
+
+def start(ctx, tmp_path: Path, store: str, run_name: str, block: bool):
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=stage_child, args=(child, str(tmp_path), store, run_name, block))
+    proc.start()
+    assert parent.poll(WAIT_S), "the stage never got going"
+    assert parent.recv() == "inside"
+    return proc
+
+
+def debris(tmp_path: Path) -> list[str]:
+    return sorted(p.name for p in (tmp_path / OUT.parent).iterdir() if p.name != OUT.name)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "params.yaml", tmp_path / "params.yaml")
+    with atomic_path(tmp_path / OUT, is_dir=True) as tmp:
+        (tmp / "weights.bin").write_bytes(b"old")
+    return tmp_path
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+def test_a_signal_ends_the_stage_cleanly(forkserver, store, workdir, signum):
+    run_name = f"fake/{signum.name}"
+    proc = start(forkserver, workdir, store, run_name, block=True)
+    os.kill(proc.pid, signum)
+    proc.join(WAIT_S)
+    assert proc.exitcode == 128 + signum
+    assert debris(workdir) == []
+    assert (workdir / OUT / "weights.bin").read_bytes() == b"old"  # the previous output is kept
+    assert statuses(store, run_name) == ["KILLED"]
+
+
+def test_after_sigkill_the_next_run_cleans_up(forkserver, store, workdir):
+    run_name = "fake/SIGKILL"
+    proc = start(forkserver, workdir, store, run_name, block=True)
+    proc.kill()
+    proc.join(WAIT_S)
+    assert proc.exitcode == -signal.SIGKILL
+    assert len(debris(workdir)) == 1 and statuses(store, run_name) == ["RUNNING"]  # what it leaves
+    proc = start(forkserver, workdir, store, run_name, block=False)
+    proc.join(WAIT_S)
+    assert proc.exitcode == 0
+    assert debris(workdir) == []
+    assert (workdir / OUT / "weights.bin").read_bytes() == b"new"
+    assert statuses(store, run_name) == ["KILLED", "FINISHED"]
+
+
+# --- `make reproduce` (emguard.repro) and the dvc / stage processes under it ------------------
+
+STAGE = """
+import os, signal, sys
+from pathlib import Path
+from emguard.stage import handle_signals
+handle_signals()
+if not Path("release").exists():
+    Path("stage.pid.tmp").write_text(f"{os.getpid()} {os.getppid()}")
+    os.replace("stage.pid.tmp", "stage.pid")
+    while True:
+        signal.pause()
+Path("out.txt").write_text("done")
+"""
+
+DVC_YAML = """\
+stages:
+  slow:
+    cmd: python stage.py
+    deps: [stage.py]
+    outs: [out.txt]
+"""
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "DVC_NO_ANALYTICS": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie waits for whoever reaps orphans here)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def wait_for(path: Path, proc: subprocess.Popen) -> list[int]:
+    """The pids in `path` once the stage has written it (it is renamed into place whole)."""
+    deadline = time.monotonic() + WAIT_S
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the stage never started"
+        time.sleep(0.05)
+    return [int(pid) for pid in path.read_text().split()]
+
+
+REPRO = [sys.executable, "-m", "emguard.repro", "--jobs", "1"]
+DVC_REPRO = [sys.executable, "-m", "dvc", "repro"]
+
+
+def _project(tmp_path: Path) -> None:
+    (tmp_path / "dvc.yaml").write_text(DVC_YAML)
+    (tmp_path / "stage.py").write_text(STAGE)
+    shutil.copy(ROOT / "params.yaml", tmp_path / "params.yaml")
+    for cmd in (["git", "init", "-q"], ["dvc", "init", "-q"]):
+        subprocess.run(cmd, cwd=tmp_path, env=_env(), check=True, capture_output=True)
+
+
+def _wait_gone(pids: list[int]) -> None:
+    """After SIGKILL the kernel's SIGTERM goes down the chain (PR_SET_PDEATHSIG) while we look."""
+    deadline = time.monotonic() + WAIT_S
+    while any(map(running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize(
+    ("runner", "signum"),
+    [(REPRO, signal.SIGTERM), (REPRO, signal.SIGKILL), (DVC_REPRO, signal.SIGTERM)],
+    ids=["repro-SIGTERM", "repro-SIGKILL", "dvc-SIGTERM"],
+)
+def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(tmp_path, runner, signum):
+    _project(tmp_path)
+    proc = subprocess.Popen(
+        runner, cwd=tmp_path, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    pids = wait_for(tmp_path / "stage.pid", proc)  # the stage and its parent (dvc)
+    proc.send_signal(signum)
+    out = proc.communicate(timeout=WAIT_S)[0].decode()
+    assert proc.returncode != 0, out
+    if runner is REPRO and signum != signal.SIGKILL:  # it waits for dvc and the stage to finish
+        assert proc.returncode == 128 + signum, out
+        assert f"interrupted by {signum.name}" in out and "Traceback" not in out
+    else:
+        _wait_gone(pids)
+    assert not any(map(running, pids)), "dvc or the stage outlived the runner"
+    (tmp_path / "release").touch()
+    again = subprocess.run(REPRO, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=WAIT_S)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (tmp_path / "out.txt").read_text() == "done"
