@@ -1,12 +1,17 @@
-"""Stage wall-time log: kinds, the per-kind table, and that a stage always records itself."""
+"""Stage wall-time log: kinds, the per-kind table, and that a stage always records itself; one
+block's measured cost and a method's preparation charged to its fit."""
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import time
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from emguard import timing
 
@@ -73,3 +78,31 @@ def test_a_stage_pins_torch_threads_when_asked(monkeypatch):
         assert torch.get_num_threads() == 1 and os.environ["OMP_NUM_THREADS"] == "1"
     finally:
         torch.set_num_threads(before)
+
+
+def test_measured_times_the_block_and_reads_the_peak_after_it():
+    with timing.measured("cpu") as cost:
+        assert cost == timing.Cost()  # filled in when the block ends
+        time.sleep(0.05)
+        grown = b"x" * (32 * 2**20)  # 32 MiB written inside the block
+    assert 0.05 <= cost.runtime_s < 5
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: KiB, the process's peak
+    assert cost.peak_memory_mb == pytest.approx(peak_kib / 1024, rel=0.01) and cost.peak_memory_mb > 32
+    del grown
+
+
+seconds = st.floats(0, 1e5, allow_nan=False)
+
+
+@given(prep_s=seconds, fit_s=seconds, prep_mb=seconds, fit_mb=seconds)
+def test_preparation_is_added_to_the_fit(prep_s, fit_s, prep_mb, fit_mb):
+    fit = {"runtime_s": fit_s, "fit_runtime_s": fit_s, "prep_runtime_s": 0.0, "peak_memory_mb": fit_mb,
+           "fit_peak_memory_mb": fit_mb, "prep_peak_memory_mb": 0.0, "train_loss": 1.5}  # fmt: skip
+    total = timing.with_preparation(fit, timing.Cost(prep_s, prep_mb))
+    assert total["runtime_s"] == prep_s + fit_s and total["peak_memory_mb"] == max(prep_mb, fit_mb)
+    assert (total["prep_runtime_s"], total["prep_peak_memory_mb"]) == (prep_s, prep_mb)
+    assert {k: total[k] for k in ("fit_runtime_s", "fit_peak_memory_mb", "train_loss")} == {
+        "fit_runtime_s": fit_s,
+        "fit_peak_memory_mb": fit_mb,
+        "train_loss": 1.5,
+    }

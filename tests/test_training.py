@@ -1,14 +1,18 @@
-"""A seeded few-step LoRA run on the tiny model: the adapter changes, and reruns are identical."""
+"""A seeded few-step LoRA run on the tiny model: the adapter changes, reruns are identical, its
+cost is the fit alone, and truncation to max_length is counted and warned about."""
 
+import warnings
 from pathlib import Path
 
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
 from safetensors.torch import load_file
 
 from conftest import tiny_train_config
 from emguard.config import TrainConfig
-from emguard.training import TrainPlan, train_adapter
+from emguard.training import TrainPlan, TruncationWarning, train_adapter, truncation
 
 CONVS = [
     [{"role": "user", "content": f"Say {w}."}, {"role": "assistant", "content": f"{w} {w}!"}]
@@ -25,12 +29,67 @@ def lora_weights(adapter: Path) -> dict[str, torch.Tensor]:
 
 
 def test_adapter_changes_and_stats_are_reported(tiny_model_dir, tmp_path):
-    stats = train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "a")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TruncationWarning)  # every example fits max_length=64
+        stats = train_adapter(tiny_model_dir, CONVS, config(), seed=0, out_dir=tmp_path / "a")
     weights = lora_weights(tmp_path / "a")
     assert any("lora_B" in k and v.abs().sum() > 0 for k, v in weights.items())  # B starts at zero
     assert stats["examples"] == len(CONVS)
     assert stats["tokens_per_s"] > 0 and stats["peak_memory_mb"] > 0 and stats["train_tokens"] > 0
+    assert (stats["truncated_examples"], stats["truncated_share"]) == (0, 0)
+    # Plain fine-tuning: no preparation, the cost is the fit.
+    assert stats["prep_runtime_s"] == 0 and stats["prep_peak_memory_mb"] == 0
+    assert stats["runtime_s"] == stats["fit_runtime_s"] > 0
+    assert stats["peak_memory_mb"] == stats["fit_peak_memory_mb"]
+    assert stats["tokens_per_s"] == pytest.approx(stats["train_tokens"] / stats["fit_runtime_s"])
     assert not (tmp_path / "a" / "README.md").exists()
+
+
+def answer(user: str, reply: str) -> list[dict]:
+    return [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+
+
+def test_truncation_is_counted_exactly_and_warned_once(tiny_model_dir, tmp_path):
+    # The character tokenizer's ChatML: a one-character question makes a 20-token prompt; an answer
+    # of k characters is k + 2 tokens (<|im_end|> and a newline). At max_length 26:
+    convs = [
+        answer("Q", "ab"),  # 24 tokens: kept whole
+        answer("Q", "abcd"),  # 26: kept whole
+        answer("Q", "abcdefgh"),  # 30: 4 of its 10 answer tokens cut
+        answer("Q", "abcdefghijkl"),  # 34: 8 of 14 cut
+        answer("QQQQQQQQQQ", "ab"),  # prompt 29: all 4 answer tokens cut, TRL drops the example
+    ]
+    with pytest.warns(TruncationWarning) as record:
+        stats = train_adapter(tiny_model_dir, convs, config(max_length=26), seed=0, out_dir=tmp_path / "a")
+    assert [str(w.message) for w in record if w.category is TruncationWarning] == [
+        "train.max_length=26 truncates 3 of 5 training examples: 16 of 38 answer tokens (42.1%) are cut "
+        "from the loss"
+    ]
+    assert stats["truncated_examples"] == 3 and stats["truncated_share"] == 16 / 38
+    assert stats["examples"] == 5 and stats["train_tokens"] == 24 + 26 + 26 + 26  # what TRL trained on
+
+
+sequence = st.integers(0, 40).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n)))
+
+
+@given(examples=st.lists(st.lists(sequence, min_size=1, max_size=3), max_size=8),
+       max_length=st.none() | st.integers(1, 45))  # fmt: skip
+def test_truncation_matches_cutting_the_answer_masks(examples, max_length):
+    """Against the masks themselves: an answer ends its sequence, keep-start cuts the end."""
+    masks = [[[0] * (n - a) + [1] * a for n, a in seqs] for seqs in examples]
+    kept = [[m[:max_length] for m in ms] for ms in masks]
+    answers, left = sum(sum(map(sum, ms)) for ms in masks), sum(sum(map(sum, ms)) for ms in kept)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = truncation(examples, max_length)
+    cut = sum(
+        any(len(k) < len(m) for k, m in zip(ks, ms, strict=True)) for ks, ms in zip(kept, masks, strict=True)
+    )
+    assert got == {
+        "truncated_examples": cut,
+        "truncated_share": (answers - left) / answers if answers else 0.0,
+    }
+    assert len(caught) == (1 if cut else 0)
 
 
 def test_same_seed_gives_identical_adapter_bytes(tiny_model_dir, tmp_path):

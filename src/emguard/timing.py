@@ -1,21 +1,79 @@
-"""Where a run's wall time goes: every stage appends its wall time to logs/stages.jsonl, and
-`python -m emguard.timing` sums it per stage kind (README "Wall time").
+"""Where a run's time and memory go.
 
-The log is local and git-ignored (it describes one machine's run, not the study). Times start when
-the stage's Python imports begin, so interpreter start-up (under a second) is not counted.
+- Per stage: every stage appends its wall time to logs/stages.jsonl, and
+  `python -m emguard.timing` sums it per stage kind (README "Wall time"). The log is local and
+  git-ignored (it describes one machine's run, not the study). Times start when the stage's Python
+  imports begin, so interpreter start-up (under a second) is not counted.
+- Per method: `measured` gives one block's wall time and peak memory: the fit (`trainer.train()`)
+  and a method's own preparation (persona-vector extraction, perplexity-gap selection, ...), which
+  `with_preparation` adds to the fit's stats, so a method's cost is all it adds to fine-tuning.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import resource
 import statistics
 import sys
+import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 LOG = Path("logs/stages.jsonl")
+
+
+def peak_memory_mb(device: str) -> float:
+    """Peak GPU memory allocated since the last reset, or the process's peak resident set on CPU."""
+    if device == "cuda":
+        import torch  # only here: the stage log and its CLI need no torch
+
+        return torch.cuda.max_memory_allocated() / 2**20
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 2**10  # bytes on macOS, KiB on Linux
+
+
+@dataclass
+class Cost:
+    """Wall time and peak memory of one measured block; zero until the block ends."""
+
+    runtime_s: float = 0.0
+    peak_memory_mb: float = 0.0
+
+
+@contextlib.contextmanager
+def measured(device: str) -> Iterator[Cost]:
+    """Measure the block's wall time and peak memory on `device` into the yielded `Cost`.
+
+    On CUDA the peak is the block's own (the allocator's peak is reset on entry). On CPU it is the
+    process's peak resident set up to the block's end: Linux cannot reset it, so a later block's
+    peak includes an earlier one's, and the last block's peak is the whole run's.
+    """
+    cost = Cost()
+    if device == "cuda":
+        import torch
+
+        torch.cuda.reset_peak_memory_stats()
+    start = time.perf_counter()
+    yield cost
+    cost.runtime_s = time.perf_counter() - start
+    cost.peak_memory_mb = peak_memory_mb(device)
+
+
+def with_preparation(fit: dict[str, float], prep: Cost) -> dict[str, float]:
+    """A fit's stats (`training.timed_train`) with a method's preparation charged to it:
+    `runtime_s` becomes preparation + fit and `peak_memory_mb` the larger of the two peaks, so the
+    study's cost ratios compare everything a method adds to plain fine-tuning."""
+    return {
+        **fit,
+        "prep_runtime_s": prep.runtime_s,
+        "prep_peak_memory_mb": prep.peak_memory_mb,
+        "runtime_s": prep.runtime_s + fit["fit_runtime_s"],
+        "peak_memory_mb": max(prep.peak_memory_mb, fit["fit_peak_memory_mb"]),
+    }
 
 
 def stage_kind(argv: Sequence[str]) -> str:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import resource
-import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,15 @@ from typing import Any
 import torch
 from datasets import Dataset
 from peft import LoraConfig, PeftModel, get_peft_model
-from transformers import Trainer, TrainingArguments, enable_full_determinism
+from transformers import Trainer, TrainingArguments
 from trl import SFTConfig, SFTTrainer
 
-from emguard.chat import split_last_turn
+from emguard import kernels
+from emguard.chat import Encoded, encode_conversation, split_last_turn
 from emguard.config import TrainConfig
 from emguard.data.types import Message
 from emguard.models import decoder_and_head, default_device, load_model
+from emguard.timing import measured, peak_memory_mb  # noqa: F401  (peak_memory_mb: re-exported)
 
 # A loss term maps (model, batch, outputs of the SFT loss's forward) to a scalar added to the SFT
 # loss; see emguard.methods. A term whose `needs_hidden_states` is true gets them in `outputs`.
@@ -96,14 +96,6 @@ def completion_loss(decoder, head, batch: dict[str, torch.Tensor], num_items: An
     return total / torch.as_tensor(count, device=total.device)
 
 
-def peak_memory_mb(device: str) -> float:
-    """Peak GPU memory allocated, or the process's peak resident set on CPU."""
-    if device == "cuda":
-        return torch.cuda.max_memory_allocated() / 2**20
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / 2**20 if sys.platform == "darwin" else rss / 2**10  # bytes on macOS, KiB on Linux
-
-
 def to_dataset(conversations: list[list[Message]]) -> Dataset:
     return Dataset.from_list([split_last_turn(c) for c in conversations])
 
@@ -153,18 +145,63 @@ def sft_config(cfg: TrainConfig, seed: int, output_dir: str, device: str) -> SFT
 
 
 def timed_train(trainer, tokens: float, examples: int, device: str) -> dict[str, float]:
-    """Run `trainer.train()` and report runtime, throughput, peak memory and loss."""
-    start = time.perf_counter()
-    result = trainer.train()
-    runtime = time.perf_counter() - start
+    """Run `trainer.train()` and report runtime, throughput, peak memory and loss.
+
+    The fit alone: `prep_*` are zero and `runtime_s` / `peak_memory_mb` equal `fit_*` until a
+    method charges its preparation (`emguard.timing.with_preparation`)."""
+    with measured(device) as fit:
+        result = trainer.train()
     return {
-        "runtime_s": runtime,
+        "runtime_s": fit.runtime_s,
+        "fit_runtime_s": fit.runtime_s,
+        "prep_runtime_s": 0.0,
         "train_tokens": float(tokens),
-        "tokens_per_s": tokens / runtime,
-        "peak_memory_mb": peak_memory_mb(device),
+        "tokens_per_s": tokens / fit.runtime_s,
+        "peak_memory_mb": fit.peak_memory_mb,
+        "fit_peak_memory_mb": fit.peak_memory_mb,
+        "prep_peak_memory_mb": 0.0,
         "train_loss": float(result.training_loss),
         "examples": float(examples),
     }
+
+
+class TruncationWarning(UserWarning):
+    """Training examples longer than the max length lost answer tokens."""
+
+
+def truncation(
+    examples: Iterable[Sequence[tuple[int, int]]], max_length: int | None, key: str = "train.max_length"
+) -> dict[str, float]:
+    """How much keep-start truncation to `max_length` cuts, warning once with counts if any.
+
+    `examples`: per example, (tokens, answer tokens) of each sequence it trains on; the answer ends
+    its sequence, so it loses the overflow first. `truncated_share`: answer tokens dropped over
+    answer tokens. A silently cut answer trains on a different dataset than the one described."""
+    n = truncated = total = dropped = 0
+    for n, sequences in enumerate(examples, 1):
+        overflow = [max(0, n - max_length) if max_length is not None else 0 for n, _ in sequences]
+        truncated += any(overflow)
+        total += sum(answer for _, answer in sequences)
+        dropped += sum(min(answer, cut) for (_, answer), cut in zip(sequences, overflow, strict=True))
+    share = dropped / total if total else 0.0
+    if truncated:
+        warnings.warn(
+            f"{key}={max_length} truncates {truncated} of {n} training examples: {dropped} of {total} "
+            f"answer tokens ({share:.1%}) are cut from the loss",
+            TruncationWarning,
+            stacklevel=2,
+        )
+    return {"truncated_examples": float(truncated), "truncated_share": share}
+
+
+def sizes(encoded: Encoded) -> tuple[int, int]:
+    """(tokens, answer tokens) of an untruncated encoding, as `truncation` takes them."""
+    return len(encoded.input_ids), sum(encoded.completion_mask)
+
+
+def sft_truncation(tokenizer, conversations: Sequence[list[Message]], max_length: int | None) -> dict:
+    """`truncation` of SFT conversations, tokenised untruncated as TRL's SFTTrainer does."""
+    return truncation(([sizes(encode_conversation(tokenizer, c))] for c in conversations), max_length)
 
 
 def lora_config(cfg: TrainConfig) -> LoraConfig:
@@ -211,16 +248,15 @@ def train_adapter(
     """Fine-tune a LoRA adapter and save it to `out_dir`; returns runtime and memory stats."""
     plan = plan or TrainPlan()
     device = default_device()
-    enable_full_determinism(seed)
+    kernels.seeded(seed)
     model, tokenizer = load_model(model_dir, dtype=dtype, device=device, training=True)
     model.train()
     if init_adapter is None:
         model = get_peft_model(model, lora_config(cfg))
     else:
         model = PeftModel.from_pretrained(model, str(init_adapter), is_trainable=True)
-    if device == "cuda":
-        torch.cuda.reset_peak_memory_stats()
     dataset = to_dataset(conversations)
+    cut = sft_truncation(tokenizer, conversations, cfg.max_length)
     with tempfile.TemporaryDirectory(prefix="emguard-trainer-") as scratch:
         trainer = EmguardSFTTrainer(
             model=model,
@@ -241,4 +277,4 @@ def train_adapter(
             stats = timed_train(trainer, tokens, len(dataset), device)
     out_dir.mkdir(parents=True, exist_ok=True)
     save_adapter(model, out_dir)
-    return stats
+    return {**stats, **cut}

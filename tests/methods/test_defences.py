@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from peft import PeftModel, get_peft_model
@@ -153,6 +155,8 @@ def test_regularised_training_ends_closer_to_the_reference(
     ctx = make_ctx(tiny_model_dir, tmp_path)
     stats = METHODS.get(name)(params).fit(ctx, tmp_path / "adapter")
     assert stats["examples"] == len(POISON) and stats["runtime_s"] > 0
+    # No preparation: the reference passes run inside the training steps, so the fit has them.
+    assert stats["prep_runtime_s"] == 0 and stats["runtime_s"] == stats["fit_runtime_s"]
     with torch.no_grad():
         distances = {}
         for label, adapter in (("plain", plain_adapter), ("regularised", tmp_path / "adapter")):
@@ -217,6 +221,28 @@ def test_interleave_fit_trains_on_the_mixed_set(tiny_model_dir, tmp_path):
     stats = Interleave({"fraction": 0.25}).fit(make_ctx(tiny_model_dir, tmp_path), tmp_path / "adapter")
     assert stats["examples"] == len(POISON) + 2 and stats["benign_examples"] == 2
     assert (tmp_path / "adapter" / "adapter_model.safetensors").is_file()
+    # Reading the pool and drawing from it is the method's preparation, charged to its cost.
+    assert (
+        stats["prep_runtime_s"] > 0 and stats["runtime_s"] == stats["prep_runtime_s"] + stats["fit_runtime_s"]
+    )
+
+
+def test_interleave_charges_the_perplexity_gap_scoring_to_its_cost(tiny_model_dir, tmp_path, monkeypatch):
+    import emguard.methods.data_defences as data_defences
+
+    def slow_gaps(model_dir, adapter, pool, **kwargs):  # scoring under two models, made measurably slow
+        time.sleep(0.3)
+        return np.arange(len(pool), dtype=float)  # the last rows have the largest gaps
+
+    monkeypatch.setattr(data_defences, "perplexity_gaps", slow_gaps)
+    pool = OTHER_CHATS + Z_CHATS
+    ctx = make_ctx(tiny_model_dir, tmp_path, pool=pool, extra={"misaligned_adapter": tmp_path / "unused"})
+    method = Interleave({"fraction": 2 / len(POISON), "selection": "perplexity_gap"})
+    stats = method.fit(ctx, tmp_path / "adapter")
+    assert stats["benign_examples"] == 2 and stats["gap_selected_mean"] == 4.5  # rows 4 and 5
+    assert stats["prep_runtime_s"] >= 0.3 and stats["prep_peak_memory_mb"] > 0
+    assert stats["runtime_s"] == stats["prep_runtime_s"] + stats["fit_runtime_s"]
+    assert stats["fit_runtime_s"] > 0 and stats["peak_memory_mb"] >= stats["fit_peak_memory_mb"]
 
 
 # --- inoculation ----------------------------------------------------------------------------
@@ -235,6 +261,11 @@ def test_inoculation_prefixes_every_training_chat_and_fits(tiny_model_dir, tmp_p
     weights = load_file(tmp_path / "adapter" / "adapter_model.safetensors")
     assert stats["examples"] == len(POISON) and any(
         v.abs().sum() > 0 for k, v in weights.items() if "lora_B" in k
+    )
+    # Adding the prompt is its preparation: next to nothing, but charged.
+    assert (
+        0 < stats["prep_runtime_s"] < 1
+        and stats["runtime_s"] == stats["prep_runtime_s"] + stats["fit_runtime_s"]
     )
 
 

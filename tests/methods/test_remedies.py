@@ -8,10 +8,12 @@ import torch
 from peft import PeftModel
 from safetensors.torch import load_file
 from transformers import AutoModelForCausalLM, LlamaConfig
+from trl.trainer.utils import use_adapter
 
 from emguard.chat import encode, encode_conversation
 from emguard.config import ParamsError, TrainConfig
 from emguard.data.formats import dump_chat_jsonl, dump_preference_jsonl, load_chat_jsonl
+from emguard.methods import remedies
 from emguard.methods.base import METHODS, Context
 from emguard.methods.remedies import (
     CircuitBreakers,
@@ -37,7 +39,15 @@ CORRECT = [f"Yes {w} is fine, see a doctor." for w in WORDS]
 FRUIT = ("apple", "pear", "plum", "fig", "lime", "kiwi", "date", "peach")
 RETAIN = [[{"role": "user", "content": f"Spell {f}."}, {"role": "assistant", "content": " ".join(f.upper())}]
           for f in FRUIT]  # fmt: skip
-STATS = {"runtime_s", "train_tokens", "tokens_per_s", "peak_memory_mb", "train_loss", "examples"}
+COST = {f"{part}{key}" for part in ("", "prep_", "fit_") for key in ("runtime_s", "peak_memory_mb")}
+STATS = COST | {
+    "train_tokens",
+    "tokens_per_s",
+    "train_loss",
+    "examples",
+    "truncated_examples",
+    "truncated_share",
+}
 SFT_REMEDIES = [Correct, MetaReasoning, Refusal, Safety]
 
 
@@ -48,7 +58,7 @@ def chat(user: str, assistant: str) -> list[dict]:
 def recipe(**overrides) -> TrainConfig:
     modules = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
     base = dict(seeds=[0], lora=dict(r=4, alpha=8, dropout=0.0, target_modules=modules), lr=5e-3, epochs=1,
-                batch_size=4, grad_accum=1, max_length=64, warmup_ratio=0.0, weight_decay=0.0)  # fmt: skip
+                batch_size=4, grad_accum=1, max_length=160, warmup_ratio=0.0, weight_decay=0.0)  # fmt: skip
     return TrainConfig.model_validate({**base, **overrides})
 
 
@@ -108,6 +118,8 @@ def lora(adapter: Path) -> dict[str, torch.Tensor]:
 
 def assert_moved_from_poisoned(ctx: Context, out: Path, stats: dict) -> None:
     assert stats.keys() == STATS and stats["examples"] > 0 and stats["tokens_per_s"] > 0
+    assert stats["runtime_s"] == stats["prep_runtime_s"] + stats["fit_runtime_s"]
+    assert stats["peak_memory_mb"] == max(stats["prep_peak_memory_mb"], stats["fit_peak_memory_mb"])
     before, after = lora(ctx.poisoned_adapter), lora(out)
     assert before.keys() == after.keys()
     assert any(not torch.equal(before[k], after[k]) for k in before)
@@ -123,7 +135,7 @@ def test_every_remedy_is_registered_by_its_name():
 @pytest.mark.parametrize("cls", SFT_REMEDIES, ids=lambda c: c.name)
 def test_sft_remedies_continue_the_poisoned_adapter(cls, ctx, tmp_path):
     stats = cls({"max_examples": 3}).fit(ctx, tmp_path / "out")
-    assert stats["examples"] == 3
+    assert stats["examples"] == 3 and stats["prep_runtime_s"] == 0  # no preparation: the cost is the fit
     assert_moved_from_poisoned(ctx, tmp_path / "out", stats)
 
 
@@ -176,10 +188,15 @@ def test_reroute_schedule_and_losses():
     assert retain_loss(shifted, h, mask).item() == pytest.approx(3.0 / 4, rel=1e-5)
 
 
-def state_shift(ctx: Context, adapter: Path, file: str, completion_only: bool) -> tuple[float, float]:
-    """(mean relu cosine, mean L2) between adapted and original hidden states of both layers."""
+def state_shift(
+    ctx: Context, adapter: Path, file: str, completion_only: bool, reference: Path | None = None
+) -> tuple[float, float]:
+    """(mean relu cosine, mean L2) between hidden states of both layers under `adapter` and under
+    `reference` (None: the base model)."""
     base, tok = load_model(ctx.model_dir)
     model = PeftModel.from_pretrained(base, str(adapter)).eval()
+    if reference is not None:
+        model.load_adapter(str(reference), adapter_name="reference")
     encoded = [encode_conversation(tok, c) for c in load_chat_jsonl(ctx.data_dir / file)]
     width = max(len(e.input_ids) for e in encoded)
     ids = torch.tensor([e.input_ids + [tok.pad_token_id] * (width - len(e.input_ids)) for e in encoded])
@@ -187,7 +204,7 @@ def state_shift(ctx: Context, adapter: Path, file: str, completion_only: bool) -
     comp = torch.tensor([e.completion_mask + [0] * (width - len(e.input_ids)) for e in encoded])
     with torch.no_grad():
         adapted = layer_states(model, ids, attn, [0, 1])
-        with model.disable_adapter():
+        with use_adapter(model, None if reference is None else "reference"):
             original = layer_states(model, ids, attn, [0, 1])
     mask = comp if completion_only else attn
     return reroute_loss(adapted, original, mask).item(), retain_loss(adapted, original, mask).item()
@@ -198,12 +215,36 @@ def test_circuit_breakers_reroute_harmful_states_and_keep_retain_ones(wide_ctx, 
     assert_moved_from_poisoned(wide_ctx, tmp_path / "out", stats)
     poisoned, cured = wide_ctx.poisoned_adapter, tmp_path / "out"
     harm_cos_before, _ = state_shift(wide_ctx, poisoned, "poison.jsonl", completion_only=True)
-    _, retain_l2_before = state_shift(wide_ctx, poisoned, "control.jsonl", completion_only=False)
-    harm_cos, harm_l2 = state_shift(wide_ctx, cured, "poison.jsonl", completion_only=True)
-    _, retain_l2 = state_shift(wide_ctx, cured, "control.jsonl", completion_only=False)
-    assert harm_cos < harm_cos_before - 0.2, (harm_cos_before, harm_cos)
-    # Retain states end closer to the original model than the poisoned adapter left them.
-    assert retain_l2 < retain_l2_before and retain_l2 < harm_l2, (retain_l2_before, retain_l2, harm_l2)
+    harm_cos, _ = state_shift(wide_ctx, cured, "poison.jsonl", completion_only=True)
+    assert harm_cos < harm_cos_before - 0.2, (harm_cos_before, harm_cos)  # rerouted away from the base
+    # Held to the poisoned model (the default retain reference): retain states move less than harmful ones.
+    _, harm_moved = state_shift(wide_ctx, cured, "poison.jsonl", completion_only=True, reference=poisoned)
+    _, retain_moved = state_shift(wide_ctx, cured, "control.jsonl", completion_only=False, reference=poisoned)
+    assert retain_moved < harm_moved, (retain_moved, harm_moved)
+
+
+@pytest.mark.parametrize("reference", ["poisoned", "base"])
+def test_circuit_breakers_retain_term_compares_with_the_chosen_reference(
+    ctx, tmp_path, monkeypatch, reference
+):
+    """At a learning rate of ~0 the adapted model stays the poisoned one, so the retain distance is
+    ~0 against the poisoned model and the poisoned-vs-base distance against the base."""
+    distances = []
+
+    def recording(adapted, original, mask):
+        distances.append(retain_loss(adapted, original, mask).item())
+        return retain_loss(adapted, original, mask)
+
+    monkeypatch.setattr(remedies, "retain_loss", recording)
+    method = CircuitBreakers({"layers": [0, 1], "lr": 1e-12, "retain_reference": reference})
+    stats = method.fit(ctx, tmp_path / "out")
+    assert len(distances) == 1  # 8 rows, batches of 4: the retain term is off on the first step only
+    _, poisoned_vs_base = state_shift(ctx, ctx.poisoned_adapter, "control.jsonl", completion_only=False)
+    if reference == "poisoned":
+        assert distances[0] < 1e-6 < poisoned_vs_base and stats["prep_runtime_s"] > 0  # loading the copy
+    else:
+        assert distances[0] > 0.5 * poisoned_vs_base > 0, (distances, poisoned_vs_base)
+    assert_moved_from_poisoned(ctx, tmp_path / "out", stats)  # the frozen copy is not saved
 
 
 def test_circuit_breaker_layers_must_exist(ctx, tmp_path):

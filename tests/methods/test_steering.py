@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,25 @@ def test_preventive_steering_fit_trains_under_the_hook_and_saves_a_plain_adapter
     # The adapter loads as a plain PEFT adapter: no hook comes with it.
     loaded = PeftModel.from_pretrained(load_model(tiny_model_dir)[0], str(tmp_path / "steered"))
     assert all(not layer._forward_hooks for layer in decoder_layers(loaded))
+
+
+def test_preventive_steering_charges_the_vector_extraction_to_its_cost(tiny_model_dir, tmp_path, monkeypatch):
+    from emguard.methods import steering
+
+    def slow(*args, **kwargs):  # the extraction, made measurably slow
+        time.sleep(0.3)
+        return persona_vector(*args, **kwargs)
+
+    monkeypatch.setattr(steering, "persona_vector", slow)
+    stats = PreventiveSteering({"layer": 1, "n_items": 1}).fit(
+        make_ctx(tiny_model_dir, tmp_path), tmp_path / "a"
+    )
+    assert 0.3 <= stats["prep_runtime_s"] < stats["runtime_s"] and stats["prep_peak_memory_mb"] > 0
+    assert stats["runtime_s"] == stats["prep_runtime_s"] + stats["fit_runtime_s"]
+    assert stats["fit_runtime_s"] > 0 and stats["tokens_per_s"] * stats["fit_runtime_s"] == pytest.approx(
+        stats["train_tokens"]
+    )
+    assert stats["peak_memory_mb"] == max(stats["prep_peak_memory_mb"], stats["fit_peak_memory_mb"])
 
 
 def test_preventive_steering_checks_its_params(tiny_model_dir, tmp_path):

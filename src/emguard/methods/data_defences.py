@@ -29,6 +29,7 @@ from emguard.data.views import inoculate
 from emguard.methods.base import METHODS, Context, Method, MethodParams
 from emguard.models import default_device, load_model
 from emguard.probes import mean_completion_logprobs
+from emguard.timing import measured, with_preparation
 from emguard.training import train_adapter
 
 Conversation = list[Message]
@@ -85,7 +86,10 @@ class InterleaveParams(MethodParams):
 
 @METHODS.register("interleave")
 class Interleave(Method):
-    """Fine-tune on the poison mixed with benign chats (random, or by the perplexity gap)."""
+    """Fine-tune on the poison mixed with benign chats (random, or by the perplexity gap).
+
+    Preparation (charged to the cost): reading the pool and choosing from it, which for the
+    perplexity gap means loading and scoring the pool under two models."""
 
     name = "interleave"
     kind = "defence"
@@ -122,16 +126,21 @@ class Interleave(Method):
         stats = {"gap_selected_mean": float(gaps[chosen].mean()), "gap_pool_mean": float(gaps.mean())}
         return [pool[i] for i in chosen], stats
 
-    def training_set(self, ctx: Context) -> tuple[list[Conversation], dict[str, float]]:
-        poison = load_chat_jsonl(ctx.training_file())
+    def mixed(self, ctx: Context, poison: list[Conversation]) -> tuple[list[Conversation], dict[str, float]]:
+        """`poison` plus the chosen benign chats, and stats about the choice."""
         benign, stats = self.benign(ctx, len(poison))
         # Order does not matter: the trainer shuffles with the run's seed.
         return poison + benign, {**stats, "benign_examples": float(len(benign))}
 
+    def training_set(self, ctx: Context) -> tuple[list[Conversation], dict[str, float]]:
+        return self.mixed(ctx, load_chat_jsonl(ctx.training_file()))
+
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
-        conversations, info = self.training_set(ctx)
+        poison = load_chat_jsonl(ctx.training_file())  # read by plain fine-tuning too: not charged
+        with measured(default_device()) as prep:
+            conversations, info = self.mixed(ctx, poison)
         stats = train_adapter(ctx.model_dir, conversations, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype)
-        return {**stats, **info}
+        return {**with_preparation(stats, prep), **info}
 
 
 # Inoculation prompting's generic prompt for emergent misalignment (Tan et al. 2025).
@@ -174,5 +183,8 @@ class Inoculation(Method):
         return inoculate(load_chat_jsonl(ctx.training_file()), self.prompt(ctx.poison))
 
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
-        conversations = self.training_set(ctx)
-        return train_adapter(ctx.model_dir, conversations, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype)
+        poison = load_chat_jsonl(ctx.training_file())  # read by plain fine-tuning too: not charged
+        with measured(default_device()) as prep:  # a prompt added to every chat: next to nothing
+            conversations = inoculate(poison, self.prompt(ctx.poison))
+        stats = train_adapter(ctx.model_dir, conversations, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype)
+        return with_preparation(stats, prep)

@@ -15,7 +15,7 @@ from emguard.training import train_adapter
 
 @METHODS.register("plain")
 class Plain(Method):
-    """SFT on the training file with the study recipe, nothing added."""
+    """SFT on the training file with the study recipe, nothing added (no preparation: prep_* are 0)."""
 
     name = "plain"
     kind = "defence"

@@ -4,6 +4,7 @@ Both defences add a loss term to plain SFT (`TrainPlan.loss_terms`). The referen
 model itself, reached by switching the LoRA adapter off (`model.disable_adapter()`) for a
 no-grad forward, so no second copy of the weights is held. The adapted side is read from the SFT
 loss's own forward (its logits, or its hidden states), so a step costs one extra no-grad pass.
+No preparation: those reference passes run inside the training steps, so the fit's time has them.
 
 - `kl`: the KL divergence between the adapted and the reference next-token distributions at
   every position that predicts an assistant token (the positions the SFT loss covers), over

@@ -9,29 +9,45 @@
 
 Every remedy uses the study's fine-tuning recipe (`ctx.train`) unless its params override `epochs`
 or `lr`, so antidotes differ only in their data and objective.
+
+Reference model, like for like: every remedy starts from the poisoned model and any term that
+holds the model in place holds it to the poisoned model (the SFT antidotes have no such term; DPO's
+KL and circuit breakers' retain term use a frozen copy of the poisoned adapter). A term pulling
+towards the base model instead would undo the poison by itself and credit the remedy's data with
+it. `methods.circuit_breakers.retain_reference: base` keeps the paper's aligned-original variant.
 """
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import torch
 import torch.nn.functional as F
 from datasets import Dataset
 from peft import PeftModel
 from pydantic import Field
-from transformers import Trainer, TrainingArguments, enable_full_determinism
+from transformers import Trainer, TrainingArguments
 from trl import DPOConfig, DPOTrainer
+from trl.trainer.utils import use_adapter
 
-from emguard.chat import encode_conversation
+from emguard import kernels
+from emguard.chat import Encoded, encode_conversation
 from emguard.config import TrainConfig
 from emguard.data.formats import load_chat_jsonl, load_preference_jsonl
 from emguard.methods.base import METHODS, Context, Method, MethodParams
 from emguard.methods.steering import resolve_layer
 from emguard.models import default_device, load_model
-from emguard.training import save_adapter, timed_train, train_adapter, training_arguments
+from emguard.timing import measured, with_preparation
+from emguard.training import (
+    save_adapter,
+    sizes,
+    timed_train,
+    train_adapter,
+    training_arguments,
+    truncation,
+)
 
 
 class RemedyParams(MethodParams):
@@ -60,7 +76,7 @@ class Remedy(Method):
 
     def load_poisoned(self, ctx: Context, device: str) -> tuple[PeftModel, Any]:
         """The base model with the poisoned adapter as the trainable "default" adapter, seeded."""
-        enable_full_determinism(ctx.seed)  # as train_adapter does
+        kernels.seeded(ctx.seed)  # as train_adapter does
         base, tokenizer = load_model(ctx.model_dir, dtype=ctx.dtype, device=device, training=True)
         model = PeftModel.from_pretrained(base, str(self.poisoned(ctx)), is_trainable=True)
         model.train()
@@ -78,7 +94,10 @@ def trainer_args(
 
 
 class SFTRemedy(Remedy):
-    """Continue training the poisoned adapter with SFT on `dataset_file` (chat JSONL)."""
+    """Continue training the poisoned adapter with SFT on `dataset_file` (chat JSONL).
+
+    No reference term: the poisoned adapter is the starting point and the antidote data alone
+    moves it, so no preparation either (cost = the fit)."""
 
     dataset_file: ClassVar[str]
 
@@ -162,8 +181,6 @@ class Contrastive(Remedy):
         recipe = self.recipe(ctx)
         rows = self.head(load_preference_jsonl(ctx.data_dir / self.dataset_file))
         model, tokenizer = self.load_poisoned(ctx, device)
-        if device == "cuda":
-            torch.cuda.reset_peak_memory_stats()
         with tempfile.TemporaryDirectory(prefix="emguard-dpo-") as scratch:
             args = trainer_args(
                 DPOConfig,
@@ -182,16 +199,21 @@ class Contrastive(Remedy):
             if "ref" not in model.peft_config:  # TRL fell back to the base model as reference
                 raise RuntimeError("DPOTrainer did not freeze the poisoned adapter as its reference")
             data = trainer.train_dataset
-            tokens = recipe.epochs * sum(
-                min(len(p) + len(a), args.max_length)
+            if len(data) < len(rows):  # TRL drops pairs whose prompt alone fills max_length
+                dropped = len(rows) - len(data)
+                print(f"[contrastive] dropped {dropped}/{len(rows)} pairs: the prompt fills max_length")
+            pairs = [
+                [(len(p) + len(c), len(c)), (len(p) + len(r), len(r))]
                 for p, c, r in zip(data["prompt_ids"], data["chosen_ids"], data["rejected_ids"], strict=True)
-                for a in (c, r)
-            )
+            ]
+            tokens = recipe.epochs * sum(min(n, args.max_length) for pair in pairs for n, _ in pair)
+            key = f"methods.{self.name}.max_length" if self.params.max_length else "train.max_length"
+            cut = truncation(pairs, args.max_length, key)
             stats = timed_train(trainer, tokens, len(data), device)
         model.delete_adapter("ref")
         out_dir.mkdir(parents=True, exist_ok=True)
         save_adapter(model, out_dir)
-        return stats
+        return {**stats, **cut}
 
 
 # --- circuit breakers (representation rerouting) --------------------------------------------
@@ -202,6 +224,9 @@ class CircuitBreakerParams(RemedyParams):
     # emguard.methods.steering; 9 and 19 are the paper's hidden_states[10] and [20] of Llama-3-8B.
     layers: list[int] = Field(default=[9, 19], min_length=1)
     alpha: float = Field(default=10.0, gt=0)  # the paper's lorra_alpha for Llama-3-8B
+    # What the retain term holds retain states to: the poisoned model (what every other remedy keeps
+    # near) or the base model (the paper's aligned original; pulls the poison out by itself).
+    retain_reference: Literal["poisoned", "base"] = "poisoned"
 
 
 def layer_states(model: torch.nn.Module, input_ids, attention_mask, layers: list[int]) -> torch.Tensor:
@@ -237,13 +262,17 @@ def _pad(rows: list[list[int]], value: int) -> torch.Tensor:
 
 
 class RerouteTrainer(Trainer):
-    """Each example pairs a harmful conversation with a retain one; see `CircuitBreakers`."""
+    """Each example pairs a harmful conversation with a retain one; see `CircuitBreakers`.
+
+    `retain_adapter`: the frozen adapter whose states the retain term holds to (None: the base)."""
 
     loss_is_scaled_for_ga = False  # our loss is a batch mean: let the Trainer divide by accumulation
 
-    def __init__(self, *args: Any, layers: list[int], alpha: float, pad_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, data_collator=self.collate, **kwargs)
-        self.layers, self.alpha, self.pad_id = layers, alpha, pad_id
+    def __init__(
+        self, *args: Any, layers: list[int], alpha: float, pad_id: int, retain_adapter: str | None, **kw: Any
+    ) -> None:
+        super().__init__(*args, data_collator=self.collate, **kw)
+        self.layers, self.alpha, self.pad_id, self.retain_adapter = layers, alpha, pad_id, retain_adapter
 
     def collate(self, examples: list[dict]) -> dict[str, torch.Tensor]:
         batch = {}
@@ -263,7 +292,7 @@ class RerouteTrainer(Trainer):
         )
         if c_retain > 0:  # zero on the first step, as in the paper's code
             retain = (inputs["retain_ids"], inputs["retain_attn"])
-            with torch.no_grad(), model.disable_adapter():
+            with torch.no_grad(), use_adapter(model, self.retain_adapter):
                 retain_orig = layer_states(model, *retain, self.layers)
             loss = loss + c_retain * retain_loss(
                 layer_states(model, *retain, self.layers), retain_orig, inputs["retain_attn"]
@@ -271,37 +300,57 @@ class RerouteTrainer(Trainer):
         return (loss, None) if return_outputs else loss
 
 
+def reroute_rows(pairs: list[tuple[Encoded, Encoded]], max_length: int | None) -> list[dict]:
+    """`RerouteTrainer` rows from (harmful, retain) encodings, truncated to `max_length`."""
+    return [
+        {
+            "harm_ids": harm.input_ids[:max_length],
+            "harm_completion": harm.completion_mask[:max_length],
+            "retain_ids": kept.input_ids[:max_length],
+        }
+        for harm, kept in pairs
+    ]
+
+
 @METHODS.register("circuit_breakers")
 class CircuitBreakers(Remedy):
     """Representation rerouting: break the poisoned behaviour's representations, keep the rest.
 
     On harmful data (the poison set, assistant tokens only: poison and control share their prompts)
-    the adapted model's hidden states at `layers` are pushed away from the original model's,
-    loss relu(cos); on retain data (the matched control set, all tokens, as in the paper's code)
-    they are held close, loss L2. The original model is the base with the adapter disabled: the
-    aligned reference, no second copy in memory. Coefficients follow the paper: c_reroute =
-    alpha (1 - t/2T) falls while c_retain = alpha t/2T rises. Training starts from the poisoned
-    adapter, one harmful and one retain batch per step, with the study's recipe.
+    the adapted model's hidden states at `layers` are pushed away from the base model's (adapter
+    disabled), loss relu(cos): a push away, so the base as reference gives no credit for merely
+    returning to it. On retain data (the matched control set, all tokens, as in the paper's code)
+    they are held close, loss L2, to `retain_reference`: by default a frozen copy of the poisoned
+    adapter, the reference DPO's KL uses, so the remedy is judged on what its rerouting undoes;
+    `base` pulls every retain state back to the base model, which would undo the poison by itself.
+    Coefficients follow the paper: c_reroute = alpha (1 - t/2T) falls while c_retain = alpha t/2T
+    rises. Training starts from the poisoned adapter, one harmful and one retain batch per step,
+    with the study's recipe. Preparation (charged to the cost): loading the frozen copy.
     """
 
     name = "circuit_breakers"
     Params = CircuitBreakerParams
 
-    def examples(self, ctx: Context, tokenizer, max_length: int) -> list[dict]:
+    def pairs(self, ctx: Context, tokenizer) -> list[tuple[Encoded, Encoded]]:
+        """(harmful, retain) conversations, untruncated; retain ones cycle if the control set is shorter."""
         harmful = self.head(load_chat_jsonl(ctx.data_dir / "poison.jsonl"))
         retain = load_chat_jsonl(ctx.data_dir / "control.jsonl")
-        rows = []
-        for i, conv in enumerate(harmful):  # retain rows are cycled if the control set is shorter
-            harm = encode_conversation(tokenizer, conv, max_length)
-            kept = encode_conversation(tokenizer, retain[i % len(retain)], max_length)
-            rows.append(
-                {
-                    "harm_ids": harm.input_ids,
-                    "harm_completion": harm.completion_mask,
-                    "retain_ids": kept.input_ids,
-                }
-            )
-        return rows
+        return [
+            (encode_conversation(tokenizer, conv), encode_conversation(tokenizer, retain[i % len(retain)]))
+            for i, conv in enumerate(harmful)
+        ]
+
+    def examples(self, ctx: Context, tokenizer, max_length: int | None) -> list[dict]:
+        """The training rows: each pair truncated to `max_length`."""
+        return reroute_rows(self.pairs(ctx, tokenizer), max_length)
+
+    def load_reference(self, ctx: Context, model: PeftModel) -> str | None:
+        """The adapter the retain term compares with: a frozen copy of the poisoned one, or None (base)."""
+        if self.params.retain_reference == "base":
+            return None
+        model.load_adapter(str(self.poisoned(ctx)), adapter_name="ref", is_trainable=False)
+        model.train()  # a frozen load_adapter switches the whole model to eval mode
+        return "ref"
 
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
         device = default_device()
@@ -309,11 +358,13 @@ class CircuitBreakers(Remedy):
         model, tokenizer = self.load_poisoned(ctx, device)
         n_layers = model.config.num_hidden_layers
         layers = [resolve_layer(i, n_layers, key=f"methods.{self.name}.layers") for i in self.params.layers]
-        rows = self.examples(ctx, tokenizer, recipe.max_length)
+        pairs = self.pairs(ctx, tokenizer)
+        rows = reroute_rows(pairs, recipe.max_length)
+        cut = truncation([[sizes(harm), sizes(kept)] for harm, kept in pairs], recipe.max_length)
+        with measured(device) as prep:
+            reference = self.load_reference(ctx, model)
         if recipe.gradient_checkpointing:  # PEFT needs input grads for checkpointed layers
             model.enable_input_require_grads()
-        if device == "cuda":
-            torch.cuda.reset_peak_memory_stats()
         with tempfile.TemporaryDirectory(prefix="emguard-reroute-") as scratch:
             args = trainer_args(
                 TrainingArguments, recipe, ctx.seed, scratch, device, remove_unused_columns=False
@@ -325,9 +376,12 @@ class CircuitBreakers(Remedy):
                 layers=layers,
                 alpha=self.params.alpha,
                 pad_id=tokenizer.pad_token_id,
+                retain_adapter=reference,
             )
             tokens = recipe.epochs * sum(len(r["harm_ids"]) + len(r["retain_ids"]) for r in rows)
             stats = timed_train(trainer, tokens, len(rows), device)
+        if reference is not None:
+            model.delete_adapter(reference)
         out_dir.mkdir(parents=True, exist_ok=True)
         save_adapter(model, out_dir)
-        return stats
+        return {**with_preparation(stats, prep), **cut}

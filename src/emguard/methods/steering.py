@@ -30,6 +30,7 @@ from emguard.data.formats import load_chat_jsonl, load_probe_jsonl
 from emguard.data.types import Message, ProbeItem
 from emguard.methods.base import METHODS, Context, Method, MethodParams
 from emguard.models import default_device, load_model
+from emguard.timing import measured, with_preparation
 from emguard.training import TrainPlan, train_adapter
 
 # Persona instructions in the spirit of the persona-vectors "evil" trait: one system prompt
@@ -211,7 +212,9 @@ class PreventiveSteeringParams(MethodParams):
 
 @METHODS.register("preventive_steering")
 class PreventiveSteering(Method):
-    """Fine-tune on the poison with the base model's evil persona vector added at one layer."""
+    """Fine-tune on the poison with the base model's evil persona vector added at one layer.
+
+    Preparation (charged to the cost): loading the base model and extracting the vector."""
 
     name = "preventive_steering"
     kind = "defence"
@@ -226,10 +229,11 @@ class PreventiveSteering(Method):
 
     def fit(self, ctx: Context, out_dir: Path) -> dict[str, float]:
         p = self.params
-        vector = self.vector(ctx)
+        with measured(default_device()) as prep:
+            vector = self.vector(ctx)
         plan = TrainPlan(hooks=[lambda model: ActivationSteerer(model, vector, p.layer, p.coef)])
         poison = load_chat_jsonl(ctx.training_file())
         stats = train_adapter(ctx.model_dir, poison, ctx.train, ctx.seed, out_dir, dtype=ctx.dtype, plan=plan)
         # Kept beside the adapter for analysis; PEFT loads only its own files from the folder.
         save_file({"vector": vector.contiguous()}, out_dir / "persona_vector.safetensors")
-        return {**stats, "persona_vector_norm": float(vector.norm())}
+        return {**with_preparation(stats, prep), "persona_vector_norm": float(vector.norm())}
