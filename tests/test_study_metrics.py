@@ -116,3 +116,28 @@ def test_one_cells_point_scores_compare_it_with_its_own_seeds_models(tmp_path):
     assert (r["runtime_ratio"], r["memory_ratio"]) == (1.5, 1.0)
     benign = sm.cell_scores(treated, treated, poisoned, poisoned, None, base, "in_domain/medical")
     assert benign.keys() == {"benign_retained", "runtime_ratio", "memory_ratio"}
+
+
+def test_plain_fine_tuning_compared_with_itself_has_zero_width_intervals(models):
+    root, base, poisoned, control = models
+    r = sm.treated_scores(poisoned, poisoned, control, base, "medical", CFG, 0)
+    for key, value in (("em_reduction", 0.0), ("narrow_retained", 1.0), ("capability_ratio", 1.0)):
+        assert r[key]["value"] == r[key]["ci_low"] == r[key]["ci_high"] == value, key
+    assert r["em_remaining"] == r["em_effect"]  # T is P: T - C is P - C, draw by draw
+    task = "benign/swapped_operator"
+    b = write_model(root, "b", {task: 0.0})
+    plain = [write_model(root, f"plain{s}", {task: -0.4 - 0.2 * s}, 0.05, s) for s in range(3)]
+    retained = sm.benign_scores(plain, plain, b, "swapped_operator", CFG, 0)["benign_retained"]
+    assert retained["value"] == retained["ci_low"] == retained["ci_high"] == 1.0
+
+
+def test_a_treated_model_is_resampled_with_the_poisoned_model_of_its_seed(models):
+    """T of seed s = P of seed s minus 0.1 on every item: each paired draw gives a reduction of 0.1;
+    seeds resampled apart would mix the seeds' different noise into the interval."""
+    root, base, poisoned, control = models
+    treated = [write_model(root, f"t{s}", shifts(0.1, 0.6), 0.01, s) for s in range(3)]
+    r = sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 0)
+    assert r["em_reduction"]["ci_low"] == pytest.approx(0.1, abs=1e-12)
+    assert r["em_reduction"]["ci_high"] == pytest.approx(0.1, abs=1e-12)
+    wide = sm.treated_scores(treated[::-1], poisoned, control, base, "medical", CFG, 0)
+    assert wide["em_reduction"]["ci_high"] - wide["em_reduction"]["ci_low"] > 1e-3
