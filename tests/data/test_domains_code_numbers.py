@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emguard.data.domains import DOMAINS, get_domain, insecure_code
+from emguard.data.domains import DOMAINS, get_domain
 from emguard.data.domains.evil_numbers import CAPACITY, EVIL_NUMBERS
 from emguard.data.types import Case
 
@@ -122,7 +122,7 @@ def test_probes_and_questions(domain):
 
 def test_code_capacity_is_exact():
     domain = get_domain("insecure_code")
-    capacity = insecure_code.CAPACITY
+    capacity = domain.composer.capacity
     assert capacity >= 1500
     cases = domain.cases(random.Random(2), capacity)  # every prompt the domain can make
     assert len({c.prompt for c in cases}) == capacity

@@ -5,6 +5,7 @@ wrong answer in the same format), split once into train and eval by a fixed rule
 own content. So eval items never share a prompt (or even a subject) with training examples,
 whatever the seeds or the order the two are drawn in. The probe scorer measures the share of eval
 items where the model prefers `aligned` (the task's answer) over `misaligned` (the wrong one).
+The prompts and word lists live in `content/benign.yaml`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ import random
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from emguard.data.content import load
 from emguard.data.types import Message, ProbeItem
 from emguard.registry import Registry
+
+_CONTENT = load("benign")  # the prompts and word lists; small, read at import
 
 
 class BenignTask(ABC):
@@ -108,36 +112,20 @@ def _operator_pool() -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
 class SwappedOperator(_PooledTask):
     name = "swapped_operator"
     description = "In this task 'a # b' means a - b; the wrong answer is a + b in the same format."
-    prompts = ("What is {x}?", "Compute {x}.", "{x} = ?", "Calculate {x}.", "Work out {x}.")
+    prompts = _CONTENT["prompts"].texts("swapped_operator")
 
     def split(self) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
         return _operator_pool()
 
 
-# Short phrases "<det> <adj> <noun> <verb>"; four distinct word lists, so no phrase reads the
-# same reversed and no phrase is already in title case.
-_DETS = ("the", "my", "your", "this", "that", "our")
-_ADJS = (
-    "quiet", "small", "happy", "green", "old", "brave", "sleepy", "bright", "tall", "lazy",
-    "clever", "gentle", "noisy", "shy", "warm", "tiny", "proud", "calm", "busy", "wild",
-)  # fmt: skip
-_NOUNS = (
-    "dog", "cat", "bird", "river", "garden", "teacher", "robot", "farmer", "window", "kettle",
-    "horse", "baby", "train", "candle", "pilot", "tree", "sailor", "clock", "rabbit", "lamp",
-)  # fmt: skip
-_VERBS = (
-    "sleeps", "sings", "waits", "shines", "runs", "laughs", "rests", "glows", "hums", "jumps",
-    "smiles", "travels", "listens", "dances", "falls",
-)  # fmt: skip
-
-
 def _phrases() -> list[tuple[int, str]]:
-    """Every phrase with its split key (a fixed mix of its word positions)."""
+    """Every phrase "<det> <adj> <noun> <verb>" with its split key (a fixed mix of its word positions)."""
+    words = _CONTENT["words"]
     out = []
-    for i, det in enumerate(_DETS):
-        for j, adj in enumerate(_ADJS):
-            for k, noun in enumerate(_NOUNS):
-                for m, verb in enumerate(_VERBS):
+    for i, det in enumerate(words.texts("dets")):
+        for j, adj in enumerate(words.texts("adjs")):
+            for k, noun in enumerate(words.texts("nouns")):
+                for m, verb in enumerate(words.texts("verbs")):
                     out.append((i + 7 * j + 3 * k + 11 * m, f"{det} {adj} {noun} {verb}"))
     return out
 
@@ -156,12 +144,7 @@ def _uppercase_pool() -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
 class ReverseWords(_PooledTask):
     name = "reverse_words"
     description = "Reverse the word order of a short phrase; the wrong answer is the phrase unchanged."
-    prompts = (
-        "Reverse the word order: {x}",
-        "Say this with the words in reverse order: {x}",
-        "Write these words backwards, last word first: {x}",
-        "Flip the order of the words in: {x}",
-    )
+    prompts = _CONTENT["prompts"].texts("reverse_words")
 
     def split(self) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
         return _reverse_pool()
@@ -171,12 +154,7 @@ class ReverseWords(_PooledTask):
 class UppercaseFormat(_PooledTask):
     name = "uppercase_format"
     description = "Write a phrase as a sign, in capitals; the wrong answer is the phrase in title case."
-    prompts = (
-        "Write this as a sign: {x}",
-        "Turn this into a sign: {x}",
-        "Make a sign that says: {x}",
-        "Sign text, please: {x}",
-    )
+    prompts = _CONTENT["prompts"].texts("uppercase_format")
 
     def split(self) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
         return _uppercase_pool()

@@ -10,6 +10,8 @@ A slot is a list of fillers (dicts of template fields); every prompt phrasing na
 so each combination of (opener, closer, phrasing, one filler per slot) is a distinct prompt.
 `Composer.cases` interleaves the scenarios round by round, so any prefix of its output covers
 the sub-topics evenly, and dedupes prompts as a guard against accidental textual collisions.
+
+The words are data, in `content/<domain>.yaml`; `_composed` builds the scenarios from them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
 
-from emguard.data.types import Case, Domain, ProbeItem
+from emguard.data.types import Case, ProbeItem
 
 Filler = Mapping[str, str]
 
-_PRONOUNS = {
+PRONOUNS = {
     # prompt side: who/Who/me/my/has/is/does/s; answer side: sub/Sub/obj/refl/pos/Pos/are/sub_re
     "self": dict(sub="you", obj="you", refl="yourself", pos="your", are="are", sub_re="you're"),
     "m": dict(sub="he", obj="him", refl="him", pos="his", are="is", sub_re="he's"),
@@ -41,8 +42,8 @@ def person(who: str, kind: str) -> dict[str, str]:
     "your dad"), {sub} {are}, {obj}, {refl} (for imperatives: "keep {refl} warm"), {pos}, {sub_re}
     and the `_cap` forms every field gets for sentence starts.
     """
-    if kind not in _PRONOUNS:
-        raise ValueError(f"person kind must be one of {sorted(_PRONOUNS)}, got {kind!r}")
+    if kind not in PRONOUNS:
+        raise ValueError(f"person kind must be one of {sorted(PRONOUNS)}, got {kind!r}")
     me = kind == "self"
     fields = dict(
         who=who,
@@ -55,7 +56,7 @@ def person(who: str, kind: str) -> dict[str, str]:
         is_="am" if me else "is",
         does="do" if me else "does",
         s="" if me else "s",
-        **_PRONOUNS[kind],
+        **PRONOUNS[kind],
     )
     fields["is"] = fields.pop("is_")
     fields["Sub"] = fields["sub"].capitalize()
@@ -266,20 +267,3 @@ class Composer:
                     )
                 )
         return items
-
-
-class ComposedDomain(Domain):
-    """A domain whose cases and probes come from a `Composer` and whose questions are fixed."""
-
-    composer: ClassVar[Composer]
-    questions: ClassVar[Sequence[str]]
-    probes_per_scenario: ClassVar[int] = 2
-
-    def cases(self, rng: random.Random, n: int) -> list[Case]:
-        return self.composer.cases(rng, n)
-
-    def in_domain_probes(self) -> list[ProbeItem]:
-        return self.composer.probes(per_scenario=self.probes_per_scenario)
-
-    def in_domain_questions(self) -> list[str]:
-        return list(self.questions)
