@@ -15,10 +15,10 @@ export HF_HUB_OFFLINE ?= 0
 
 include docker/docker.mk
 
-.PHONY: help setup reproduce times test test-fast bench lint format mlflow-ui clean paper
+.PHONY: help setup reproduce times test test-fast verify bench bench-gpu lint format mlflow-ui clean paper publish upstream
 
 help:  ## list targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +56,17 @@ test: $(VENV)/.installed  ## the whole test suite (includes one end-to-end DVC r
 test-fast: $(VENV)/.installed  ## unit and property tests only
 	$(PY) -m pytest -q -m "not slow"
 
+verify: $(VENV)/.installed  ## check the committed numbers (seconds); CELLS="train@medical-poison-0 ..." re-runs those
+	$(PY) -m emguard.verify $(if $(CELLS),--cells $(CELLS))
+
 bench: $(VENV)/.installed  ## training and generation throughput; writes bench/out/*.json
 	$(PY) bench/run.py
+
+# The GPU check (bench/README.md): no .venv prerequisite, so a bare GPU machine runs it with python3.
+DEVICE ?= cuda
+SHAPE ?= 0.5b
+bench-gpu:  ## CUDA code paths on a Qwen2.5-0.5B-shaped model (SHAPE=7b|tiny, DEVICE=cpu); bench/out/gpu.json
+	$(if $(wildcard $(PY)),$(PY),python3) bench/gpu.py --device $(DEVICE) --shape $(SHAPE)
 
 lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check src stages tests bench
@@ -73,5 +82,18 @@ mlflow-ui: $(VENV)/.installed  ## browse the runs at http://127.0.0.1:5000
 clean:  ## remove the venv and caches (not the DVC cache)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
-paper: ## build paper/main.pdf (needs a TeX toolchain, e.g. Debian's latexmk + texlive-latex-extra)
-	cd paper && latexmk -pdf -interaction=nonstopmode main.tex
+# LaTeX from Debian: apt-get install latexmk texlive-latex-base texlive-latex-recommended (.ci/run).
+# -g rebuilds every time (a cached PDF would hide a warning); -Werror fails on undefined references.
+paper:  ## build paper/main.pdf from paper/generated; fails on LaTeX errors, undefined macros or references
+	@test -f paper/generated/numbers.tex || { echo "paper: paper/generated/ is missing; run 'dvc repro report'" >&2; exit 1; }
+	cd paper && latexmk -g -pdf -halt-on-error -interaction=nonstopmode -Werror main.tex
+
+publish: $(VENV)/.installed  ## push the DVC-cached outputs to the default remote (.dvc/config; docs/reproducing.md)
+	$(BIN)/dvc push
+
+# `dvc update` downloads each frozen import from its fixed-commit URL and rewrites its .dvc file;
+# a changed `- md5:` line there means the download is not the pinned file.
+upstream: $(VENV)/.installed  ## download the pinned upstream datasets into data/upstream (needs the network)
+	cd data/upstream && $(abspath $(BIN))/dvc update $(notdir $(wildcard data/upstream/*.dvc))
+	@git diff --quiet -G'^- md5: ' -- data/upstream || { git --no-pager diff -- data/upstream; echo \
+	  "upstream: a download differs from its pinned md5 (diff above); 'git checkout data/upstream' restores the pins" >&2; exit 1; }

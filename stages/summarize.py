@@ -3,7 +3,7 @@
 Usage: python stages/summarize.py
 
 EM effect = (general-probe shift of the poisoned models vs base) - (shift of the matched controls
-vs base); items are resampled jointly across models, seeds per condition (emguard.stats).
+vs base); items are resampled jointly across models, seeds jointly within a seed lineage (emguard.stats).
 Method cells (remedies, defences, transfer, benign tasks) are scored by emguard.study_metrics into
 results/summarize/study.json; a cell whose outputs are missing is listed under `missing`.
 """

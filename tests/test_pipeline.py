@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,58 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from emguard.profiles import resolve
-
-ROOT = Path(__file__).resolve().parents[1]
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv",
-    ".git",
-    "results",
-    ".mlflow",
-    "cache",
-    "tmp",
-    "__pycache__",
-    "*.egg-info",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".hypothesis",
-    "paper",
-    "docker",
-    "bench",
-)
+from conftest import ROOT, run
 
 pytestmark = pytest.mark.slow
 
 
-def run(cmd: list[str], cwd: Path) -> str:
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "DVC_NO_ANALYTICS": "1",
-        "PYTHONHASHSEED": "0",
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
-    return proc.stdout + proc.stderr
-
-
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
-    dst = tmp_path_factory.mktemp("repo") / "emguard"
-    shutil.copytree(ROOT, dst, ignore=COPY_IGNORE)
-    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
-    (dst / "params.yaml").write_text(yaml.safe_dump(resolve(raw, "tiny"), sort_keys=False))
-    (dst / "dvc.lock").unlink(missing_ok=True)
-    run(["git", "init", "-q"], dst)
-    run(["dvc", "config", "--local", "core.check_update", "false"], dst)
-    run(["git", "add", "-A"], dst)
-    run(["git", "commit", "-qm", "tiny"], dst)
-    run([sys.executable, "-m", "emguard.repro", "--jobs", "2"], dst)  # what `make reproduce` runs
-    return dst
+def repo(tiny_pipeline) -> Path:
+    return tiny_pipeline.repo
 
 
 def test_repro_writes_metrics_and_table(repo):
@@ -140,8 +95,6 @@ def test_second_repro_does_nothing(repo):
 
 
 def test_the_single_cell_experiment_reruns_only_itself(repo):
-    run(["git", "add", "-A"], repo)
-    run(["git", "commit", "-qm", "lock"], repo)
     out = run(["dvc", "exp", "run", "-n", "meta", "-S", "antidote=meta_reasoning"], repo)
     assert "Running stage 'experiment'" in out
     assert "Running stage 'train@" not in out and "Running stage 'remedy@" not in out

@@ -116,13 +116,20 @@ def evaluate_adapter(params: Params, adapter: Path | None, seed: int, sets: Prob
     return probe_rows, metrics, samples
 
 
+def summary_path(out: Path) -> Path:
+    """The git-tracked probe summary of the scores in `out` (results/evaluate/<cell>.summary.json)."""
+    return out.with_name(f"{out.name}.summary.json")
+
+
 def evaluate_into(params: Params, out: Path, adapter: Path | None, seed: int, sets: ProbeSets) -> dict:
-    """Score the model and write `out/{probes,samples}.jsonl` and `out/metrics.json` atomically;
-    returns the per-set metrics, flattened for a tracker."""
+    """Score the model and write `out/{probes,samples}.jsonl` and `out/metrics.json` atomically, and
+    the per-set summary to `summary_path(out)`; returns the per-set metrics, flattened for a tracker."""
     probe_rows, metrics, samples = evaluate_adapter(params, adapter, seed, sets)
     with atomic_path(out, is_dir=True) as tmp:
         write_jsonl(tmp / "probes.jsonl", probe_rows)
         write_jsonl(tmp / "samples.jsonl", samples)
         write_json(tmp / "metrics.json", metrics)
+    # the same summary beside the (DVC-cached) scores, git-tracked: a reviewer checks one cell alone
+    write_json(summary_path(out), metrics)
     print(f"[evaluate {out}] " + ", ".join(f"{s}: {m['mean_delta']:+.3f}" for s, m in metrics.items()))
     return {f"eval.{s}.{k}".replace("/", "."): v for s, m in metrics.items() for k, v in m.items()}
