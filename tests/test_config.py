@@ -1,12 +1,16 @@
 """Every shipped profile validates; bad params fail at once, naming the key."""
 
+import ast
 import copy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from emguard.config import ParamsError, check_names, check_shell_safe, load_params, parse_params, require_env
+from emguard.checks import check_names, check_shell_safe
+from emguard.config import ParamsError, load_params, parse_params, require_env
 from emguard.profiles import apply_overrides, resolve, set_args
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,6 +20,14 @@ RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
 def test_default_params_load():
     params = load_params(ROOT / "params.yaml")
     assert params.profile == "embedded" and params.model.name == "embedded"
+
+
+def test_the_schema_sits_above_no_registry():
+    """Importing the schema loads no registry: the checks that need them live in emguard.checks."""
+    code = "import sys, emguard.config; print(sorted(m for m in sys.modules if m.startswith('emguard')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    above = ("emguard.checks", "emguard.data", "emguard.judges", "emguard.methods")
+    assert not [m for m in ast.literal_eval(out) if m.startswith(above)]
 
 
 @pytest.mark.parametrize("name", sorted(RAW["profiles"]))

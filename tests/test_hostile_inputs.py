@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from emguard.config import ParamsError, check_names, check_shell_safe, load_params, require_env
+from emguard.checks import check_names, check_shell_safe
+from emguard.config import ParamsError, load_params, require_env
 from emguard.data import formats
 from emguard.registry import UnknownNameError
 

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emguard import config, repro
+from emguard import checks, config, repro
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -231,6 +231,6 @@ def test_the_shell_safety_check_runs_before_dvc(tmp_path, monkeypatch, capsys):
         seen.append(params)
         raise config.ParamsError("params.yaml: launcher: not a launcher emguard knows")
 
-    monkeypatch.setattr(config, "check_shell_safe", refuse)
+    monkeypatch.setattr(checks, "check_shell_safe", refuse)
     assert repro.main(["--jobs", "1"]) == 2
     assert seen and "launcher: not a launcher" in capsys.readouterr().err

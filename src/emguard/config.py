@@ -4,16 +4,13 @@ Every number lives in params.yaml; an unknown key or a wrong type fails at once 
 dotted key that is wrong, before any model is loaded. Types are strict (`batch_size: true` is not
 1), numbers finite, and a duplicated key is an error rather than a silent "last one wins".
 
-Params are code: dvc.yaml puts `launcher` and every study name on a shell command line, so
-`check_shell_safe` admits only a launcher of a known shape and names that are plain identifiers
-known to the registries, before any stage (or `make reproduce`) runs.
+This module is the schema only; the checks that need the registries or span several sections
+(names, the study grid, the shell boundary) live in emguard.checks, and `load_params` runs them.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,9 +20,6 @@ from emguard.registry import did_you_mean
 from emguard.safe_load import InputError, ParamsLoader, clip, load_yaml, preview, read_text
 
 PARAMS_FILE = "params.yaml"
-# What dvc.yaml may put on a shell command line (see check_shell_safe).
-LAUNCHER_PATTERN = re.compile(r"(python3?|accelerate launch|torchrun)( [A-Za-z0-9_.=/:,+-]+)*")
-NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 MAX_ERRORS = 5  # validation errors spelled out in the one-line message
 
 
@@ -258,7 +252,9 @@ def read_params_file(path: str | os.PathLike = PARAMS_FILE) -> dict[str, Any]:
 
 
 def load_params(path: str | os.PathLike = PARAMS_FILE) -> Params:
-    """Read and validate params.yaml; also checks registry names (poisons, benign tasks)."""
+    """Read and validate params.yaml; also checks registry names, the study grid and the shell boundary."""
+    from emguard.checks import check_names  # checks imports this module
+
     params = parse_params(read_params_file(path), os.fspath(path))
     check_names(params, os.fspath(path))
     return params
@@ -273,118 +269,3 @@ def require_env(var: str, key: str, source: str = PARAMS_FILE) -> str:
     if not value:
         raise ParamsError(f"{source}: {key}: environment variable {preview(var)} is not set (or empty)")
     return value
-
-
-def check_names(params: Params, source: str) -> None:
-    """Resolve every registry name now, so a typo fails before compute is spent."""
-    from emguard.data.benign import BENIGN_TASKS
-    from emguard.data.catalog import check_file_keys
-    from emguard.data.domains import DOMAINS
-    from emguard.registry import UnknownNameError
-
-    try:
-        for i, name in enumerate(params.data.poisons):
-            DOMAINS.get(name, key=f"data.poisons[{i}]")
-        for i, name in enumerate(params.data.benign_tasks):
-            BENIGN_TASKS.get(name, key=f"data.benign_tasks[{i}]")
-        check_file_keys(params.data.files, params.data.poisons, params.data.benign_tasks)
-        if params.judge.backends:  # the openai client costs every stage ~0.5 s to import
-            from emguard.judges import JUDGES
-        for i, name in enumerate(params.judge.backends):
-            backend = JUDGES.get(name, key=f"judge.backends[{i}]")
-            try:
-                backend.Params.model_validate(getattr(params.judge, name, {}))
-            except ValidationError as err:
-                msg = format_validation_error(err, source, f"judge.{name}.", backend.Params)
-                raise ParamsError(msg) from None
-    except UnknownNameError as err:
-        raise ParamsError(f"{source}: {err}") from None
-    check_study(params, source)
-    check_shell_safe(params, source)
-
-
-def check_study(params: Params, source: str) -> None:
-    """The study's cells must exist in the grid they build on (method blocks are checked per cell,
-    so one bad block fails only its own cells)."""
-    poisons, s = params.data.poisons, params.study
-    for key, poison in (("study.primary", s.primary), ("poison", params.poison)):
-        if poison not in poisons:
-            hint = did_you_mean(poison, poisons)
-            raise ParamsError(f"{source}: {key}: {preview(poison)} is not in data.poisons {poisons};{hint}")
-    others = [p for p in poisons if p != s.primary]
-    if sorted(s.other_poisons) != sorted(others):
-        raise ParamsError(
-            f"{source}: study.other_poisons: {s.other_poisons} must be data.poisons without "
-            f"study.primary, i.e. {others}"
-        )
-    if s.seeds[0] not in params.train_seeds(params.poison):
-        raise ParamsError(
-            f"{source}: poison: {params.poison!r} has no fine-tune at the single-cell experiment's seed "
-            f"(study.seeds[0] = {s.seeds[0]}; its seeds: {params.train_seeds(params.poison)})"
-        )
-    every_poison = set(s.seeds).intersection(*(params.train_seeds(p) for p in poisons))
-    for key, cell_seeds, have, of in (
-        ("study.transfer.seeds", s.transfer.seeds, every_poison, "every poison's (study.seeds, train.seeds)"),
-        ("study.benign.seeds", s.benign.seeds, set(s.seeds), "the primary's (study.seeds)"),
-        ("reelicit.seeds", params.reelicit.seeds, set(s.seeds), "the primary's (study.seeds)"),
-    ):
-        extra = sorted(set(cell_seeds) - have)
-        if extra:
-            raise ParamsError(
-                f"{source}: {key}: seeds {extra} have no poisoned model to start from: not among "
-                f"{of} {sorted(have)}"
-            )
-    for key, names in (
-        ("study.remedies", s.remedies),
-        ("study.defences", s.defences),
-        ("study.transfer.antidotes", s.transfer.antidotes),
-        ("study.benign.methods", s.benign.methods),
-        ("antidote", [params.antidote]),
-        ("defence", [params.defence]),
-    ):
-        for name in names:
-            if name not in params.methods:
-                hint = did_you_mean(name, params.methods)
-                msg = f"{preview(name)} has no params block under `methods`;{hint}"
-                raise ParamsError(f"{source}: {key}: {msg}")
-
-
-def shell_names(params: Params) -> Iterator[tuple[str, str]]:
-    """(dotted key, value) of every params name that dvc.yaml puts on a command line or in a path."""
-    s = params.study
-    for key, names in (
-        ("data.poisons", params.data.poisons),
-        ("data.benign_tasks", params.data.benign_tasks),
-        ("study.other_poisons", s.other_poisons),
-        ("study.remedies", s.remedies),
-        ("study.defences", s.defences),
-        ("study.transfer.antidotes", s.transfer.antidotes),
-        ("study.benign.methods", s.benign.methods),
-    ):
-        yield from ((f"{key}[{i}]", name) for i, name in enumerate(names))
-    yield from ((f"methods.{clip(name, 60)}", name) for name in params.methods)
-    for key in ("study.primary", "reelicit.method", "poison", "antidote", "defence"):
-        obj = params
-        for part in key.split("."):
-            obj = getattr(obj, part)
-        yield key, obj
-
-
-def check_shell_safe(params: Params, source: str = PARAMS_FILE) -> None:
-    """Refuse a launcher or name that a shell would read as more than a word (`;`, `$`, `>`, quotes...).
-
-    dvc.yaml interpolates these params into each stage's command line, which DVC runs through a
-    shell before any stage code can validate them: call this before `dvc repro`.
-    """
-    if not LAUNCHER_PATTERN.fullmatch(params.launcher):
-        raise ParamsError(
-            f"{source}: launcher: {preview(params.launcher)} is not an allowed command prefix (it runs in "
-            "a shell): python, python3, `accelerate launch` or `torchrun`, then options made only of "
-            "letters, digits and _ . = / : , + -"
-        )
-    for key, name in shell_names(params):
-        if not NAME_PATTERN.fullmatch(name):
-            raise ParamsError(
-                f"{source}: {key}: {preview(name)} is not a plain name (lower-case letters, digits and _, "
-                "starting with a letter): dvc.yaml puts it on a shell command line"
-            )

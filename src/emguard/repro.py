@@ -40,7 +40,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from emguard import config
+from emguard import checks
 from emguard.config import Params, ParamsError, load_params
 from emguard.data.formats import DataFormatError
 from emguard.registry import UnknownNameError
@@ -224,7 +224,7 @@ def check_data_files(params: Params) -> None:
 def preflight() -> Params:
     """Everything that can be checked before DVC deletes an output or runs a command line."""
     params = load_params()
-    config.check_shell_safe(params)  # params that reach dvc.yaml command lines
+    checks.check_shell_safe(params)  # params that reach dvc.yaml command lines
     check_data_files(params)
     return params
 
