@@ -60,6 +60,7 @@ def run(cmd: list[str], cwd: Path, **env: str) -> str:
 class TinyPipeline:
     repo: Path  # a git repo whose tag `tiny-lock` holds the tiny run's dvc.lock and metrics
     opens: list[dict]  # every file access of every stage (tests/fixtures/trace_opens)
+    storage: Path  # a local DVC remote the run was pushed to (`make publish`) before any test ran
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +83,10 @@ def tiny_pipeline(tmp_path_factory) -> TinyPipeline:
     run(["git", "add", "-A"], dst)
     run(["git", "commit", "-qm", "lock"], dst)
     run(["git", "tag", "tiny-lock"], dst)  # later tests commit on top; the remote test clones this
-    return TinyPipeline(dst, [json.loads(line) for line in log.read_text().splitlines()])
+    storage = dst.parent / "storage"  # pushed now: later tests change the workspace and its cache
+    run(["dvc", "remote", "modify", "--local", "storage", "url", str(storage)], dst)
+    run(["dvc", "push"], dst)
+    return TinyPipeline(dst, [json.loads(line) for line in log.read_text().splitlines()], storage)
 
 
 @pytest.fixture(scope="session")

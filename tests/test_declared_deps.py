@@ -20,7 +20,8 @@ import yaml
 CHECKED = ("results", "src", "stages", "data", "params.yaml")  # what a stage may depend on
 # the stage shell (params, signals, timing log, run tracking), output plumbing and path names
 SHELL = {
-    f"src/emguard/{m}.py" for m in ("stage", "timing", "tracking", "io", "layout", "registry", "safe_load")
+    f"src/emguard/{m}.py"
+    for m in ("stage", "timing", "tracking", "io", "layout", "registry", "safe_load", "checks")
 }
 CODE = ("src", "stages")  # listed by the import system while it searches sys.path: not a read
 PYC = re.compile(r"(?P<dir>.*)/__pycache__/(?P<mod>[^/.]+)\.[^/]+\.pyc")

@@ -7,6 +7,7 @@ when they are in the middle of both; they come from a forkserver that has import
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -180,10 +181,22 @@ def _project(tmp_path: Path) -> None:
         subprocess.run(cmd, cwd=tmp_path, env=_env(), check=True, capture_output=True)
 
 
-def _wait_gone(pids: list[int]) -> None:
-    """After SIGKILL the kernel's SIGTERM goes down the chain (PR_SET_PDEATHSIG) while we look."""
+def working_in(project: Path) -> list[int]:
+    """The live processes whose working directory is `project` (dvc, its shell, the stage)."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            here = proc.name.isdigit() and Path(os.readlink(proc / "cwd")) == project.resolve()
+            if here and running(int(proc.name)):
+                pids.append(int(proc.name))
+    return pids
+
+
+def _wait_gone(pids: list[int], project: Path) -> None:
+    """After SIGKILL the kernel's SIGTERM goes down the chain (PR_SET_PDEATHSIG) while we look:
+    the stage, its parent, and every other process of the project (dvc, which holds its locks)."""
     deadline = time.monotonic() + WAIT_S
-    while any(map(running, pids)) and time.monotonic() < deadline:
+    while (any(map(running, pids)) or working_in(project)) and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
@@ -207,8 +220,8 @@ def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(
         assert proc.returncode == 128 + signum, out
         assert f"interrupted by {signum.name}" in out and "Traceback" not in out
     else:
-        _wait_gone(pids)
-    assert not any(map(running, pids)), "dvc or the stage outlived the runner"
+        _wait_gone(pids, tmp_path)
+    assert not any(map(running, pids)) and not working_in(tmp_path), "dvc or the stage outlived the runner"
     (tmp_path / "release").touch()
     again = subprocess.run(REPRO, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=WAIT_S)
     assert again.returncode == 0, again.stdout + again.stderr

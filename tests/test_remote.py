@@ -60,7 +60,9 @@ def test_the_repository_names_a_default_remote():
 
 
 def test_make_publish_is_dvc_push():
-    out = sh(["make", "-n", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"], ROOT)
+    out = sh(
+        ["make", "--no-print-directory", "-n", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"], ROOT
+    )
     assert out.split() == [f"{VENV}/bin/dvc", "push"]
 
 
@@ -72,7 +74,7 @@ def publish_and_clone(origin: Path, storage: Path) -> Path:
     shutil.copy(ROOT / "Makefile", origin)
     (origin / "docker").mkdir(exist_ok=True)
     shutil.copy(ROOT / "docker/docker.mk", origin / "docker")
-    sh(["make", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"], origin)
+    sh(["make", "--no-print-directory", "-o", f"{VENV}/.installed", f"VENV={VENV}", "publish"], origin)
     assert "in sync" in sh(["dvc", "status", "--cloud"], origin)
     clone = origin.parent / "clone"
     sh(["git", "clone", "-q", str(origin), str(clone)], origin.parent)
@@ -97,15 +99,13 @@ def test_a_fresh_clone_pulls_a_clean_workspace(tmp_path):
 
 @pytest.mark.slow
 def test_the_tiny_study_round_trips_through_a_remote(tiny_pipeline, tmp_path):
-    """The whole tiny-profile pipeline: push, fresh clone, pull, status clean, `make verify` passes."""
+    """The whole tiny-profile pipeline, pushed right after its run (tests/conftest.py): a fresh clone
+    pulls it, `dvc status` is clean and `make verify` passes."""
     from conftest import run
 
-    storage, clone = tmp_path / "storage", tmp_path / "clone"
-    use_storage = ["dvc", "remote", "modify", "--local", default_remote(), "url", str(storage)]
-    sh(use_storage, tiny_pipeline.repo)
-    sh(["dvc", "push"], tiny_pipeline.repo)  # what `make publish` runs
+    clone = tmp_path / "clone"
     sh(["git", "clone", "-q", "--branch", "tiny-lock", str(tiny_pipeline.repo), str(clone)], tmp_path)
-    sh(use_storage, clone)
+    sh(["dvc", "remote", "modify", "--local", default_remote(), "url", str(tiny_pipeline.storage)], clone)
     run(["dvc", "pull"], clone)
     assert sh(["dvc", "status"], clone).strip() == CLEAN
     run([sys.executable, "-m", "emguard.verify"], clone)  # `make verify` without arguments
