@@ -63,6 +63,13 @@ def em_effects(scores: dict[str, dict], pairs: list[tuple[str, str]]) -> dict[st
     }
 
 
+def machine() -> str:
+    """The CPU model, from /proc/cpuinfo where there is one: precision costs depend on its ISA."""
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.exists() else []
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -84,6 +91,7 @@ def main() -> None:
         pairs.append(tuple(names))
     scores = score_models(models, items)
     result = {
+        "machine": machine(),
         "items": len(items),
         "threads": torch.get_num_threads(),
         "cpu_capability": torch.backends.cpu.get_cpu_capability(),
