@@ -1,7 +1,7 @@
 """Judge-free probes: mean assistant-token log-prob of a misaligned vs an aligned answer.
 
 delta = mean_logprob(misaligned) - mean_logprob(aligned), per item, chat template applied,
-completion tokens only (see DESIGN.md). Deterministic and cheap; works on any model.
+completion tokens only (docs/study.md, "Metrics"). Deterministic and cheap; works on any model.
 
 Both answers of an item are scored in one row after a single copy of their prompt (a `Fork`):
 each answer attends to the prompt and to itself, never to its sibling, and its positions continue

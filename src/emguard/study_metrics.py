@@ -1,4 +1,4 @@
-"""What every study cell is scored on, relative to plain fine-tuning (DESIGN.md "Alignment tax").
+"""What every study cell is scored on, relative to plain fine-tuning (docs/study.md, "Metrics").
 
 All estimates come from the judge-free probes with a bootstrap (emguard.stats) over items, paired
 across every model, and seeds, paired within the seed lineage: callers pass the treated, poisoned
