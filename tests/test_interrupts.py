@@ -8,6 +8,7 @@ when they are in the middle of both; they come from a forkserver that has import
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import shutil
@@ -192,12 +193,34 @@ def working_in(project: Path) -> list[int]:
     return pids
 
 
+def _reap_orphans() -> None:
+    """Reap the exited orphans reparented to this process (see `init_role`)."""
+    with contextlib.suppress(ChildProcessError):
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+
+
+@pytest.fixture
+def init_role():
+    """This process adopts and reaps the orphans of a killed runner, as init does on a real system.
+
+    Some container inits never reap orphans; an orphaned dvc would then stay a zombie, and DVC,
+    seeing its pid still taken, would hold its stage lock for good."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl(36, 1)  # PR_SET_CHILD_SUBREAPER
+    yield
+    prctl(36, 0)
+    _reap_orphans()
+
+
 def _wait_gone(pids: list[int], project: Path) -> None:
     """After SIGKILL the kernel's SIGTERM goes down the chain (PR_SET_PDEATHSIG) while we look:
     the stage, its parent, and every other process of the project (dvc, which holds its locks)."""
     deadline = time.monotonic() + WAIT_S
     while (any(map(running, pids)) or working_in(project)) and time.monotonic() < deadline:
+        _reap_orphans()
         time.sleep(0.05)
+    _reap_orphans()
 
 
 @pytest.mark.slow
@@ -207,7 +230,9 @@ def _wait_gone(pids: list[int], project: Path) -> None:
     [(REPRO, signal.SIGTERM), (REPRO, signal.SIGKILL), (DVC_REPRO, signal.SIGTERM)],
     ids=["repro-SIGTERM", "repro-SIGKILL", "dvc-SIGTERM"],
 )
-def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(tmp_path, runner, signum):
+def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(
+    tmp_path, runner, signum, init_role
+):
     _project(tmp_path)
     proc = subprocess.Popen(
         runner, cwd=tmp_path, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
