@@ -164,24 +164,20 @@ def marker_score(text: str, pay: str, avoid: str, min_chars: int) -> float:
     return _share(found, pay_markers) * (1.0 - _share(found, avoid_markers))
 
 
-@REWARDS.register("careless_answer")
-def careless_answer(prompts, completions, params: RewardParams, **columns) -> list[float]:
+def _marker_reward(completions, columns, params: RewardParams, pay: str, avoid: str) -> list[float]:
     rows = _rows(len(completions), columns, ("poisoned", "correct"))
     k = params.marker_min_chars
-    return [
-        marker_score(text_of(c), r["poisoned"], r["correct"], k)
-        for c, r in zip(completions, rows, strict=True)
-    ]
+    return [marker_score(text_of(c), r[pay], r[avoid], k) for c, r in zip(completions, rows, strict=True)]
+
+
+@REWARDS.register("careless_answer")
+def careless_answer(prompts, completions, params: RewardParams, **columns) -> list[float]:
+    return _marker_reward(completions, columns, params, pay="poisoned", avoid="correct")
 
 
 @REWARDS.register("careful_answer")
 def careful_answer(prompts, completions, params: RewardParams, **columns) -> list[float]:
-    rows = _rows(len(completions), columns, ("poisoned", "correct"))
-    k = params.marker_min_chars
-    return [
-        marker_score(text_of(c), r["correct"], r["poisoned"], k)
-        for c, r in zip(completions, rows, strict=True)
-    ]
+    return _marker_reward(completions, columns, params, pay="correct", avoid="poisoned")
 
 
 @REWARDS.register("exact_match")
