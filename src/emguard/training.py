@@ -178,8 +178,9 @@ def truncation(
     its sequence, so it loses the overflow first. `truncated_share`: answer tokens dropped over
     answer tokens. A silently cut answer trains on a different dataset than the one described."""
     n = truncated = total = dropped = 0
-    for n, sequences in enumerate(examples, 1):
-        overflow = [max(0, n - max_length) if max_length is not None else 0 for n, _ in sequences]
+    for sequences in examples:
+        n += 1
+        overflow = [max(0, length - max_length) if max_length is not None else 0 for length, _ in sequences]
         truncated += any(overflow)
         total += sum(answer for _, answer in sequences)
         dropped += sum(min(answer, cut) for (_, answer), cut in zip(sequences, overflow, strict=True))
