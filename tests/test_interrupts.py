@@ -172,6 +172,21 @@ def wait_for(path: Path, proc: subprocess.Popen) -> list[int]:
 
 REPRO = [sys.executable, "-m", "emguard.repro", "--jobs", "1"]
 DVC_REPRO = [sys.executable, "-m", "dvc", "repro"]
+TERMINATE = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def as_from_a_terminal() -> None:
+    """Default dispositions and no blocked signal, whatever this test process inherited."""
+    for sig in TERMINATE:
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+
+
+def as_from_a_hostile_parent() -> None:
+    """Termination signals ignored and blocked, as some CI runners and `nohup` pass them down."""
+    for sig in TERMINATE:
+        signal.signal(sig, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATE)
 
 
 def _project(tmp_path: Path) -> None:
@@ -233,9 +248,16 @@ def _wait_gone(pids: list[int], project: Path) -> None:
 def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(
     tmp_path, runner, signum, init_role
 ):
+    """`emguard.repro` starts under a parent that ignores and blocks SIGTERM (it must undo both for
+    itself and its children); plain `dvc repro` gets a terminal's defaults, as it cannot undo them."""
     _project(tmp_path)
     proc = subprocess.Popen(
-        runner, cwd=tmp_path, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        runner,
+        cwd=tmp_path,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=as_from_a_hostile_parent if runner is REPRO else as_from_a_terminal,
     )
     pids = wait_for(tmp_path / "stage.pid", proc)  # the stage and its parent (dvc)
     proc.send_signal(signum)

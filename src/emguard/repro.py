@@ -122,20 +122,33 @@ def log_path(stage: str) -> Path:
     return LOG_DIR / f"{stage.replace('/', '_')}.log"
 
 
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # each stops the run
+
+
 class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
 
 
-def _parent_death_signal() -> Callable[[], None] | None:
-    """What a child runs before exec so that the kernel sends it SIGTERM if this process dies."""
-    if not sys.platform.startswith("linux"):
-        return None
-    with contextlib.suppress(OSError, AttributeError):
-        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here, not in the forked child
-        return lambda: prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
-    return None
+def _child_setup() -> Callable[[], None]:
+    """What a child runs before exec: default signal dispositions and an empty signal mask (a runner
+    started under `nohup`, a CI job that ignores or blocks SIGTERM, passes both down through exec,
+    and a `dvc` ignoring SIGTERM could never be stopped), then, on Linux, SIGTERM from the kernel
+    if this process dies (PR_SET_PDEATHSIG)."""
+    prctl = None
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here, not in the forked child
+
+    def setup() -> None:
+        for sig in SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
+        if prctl is not None:
+            prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+
+    return setup
 
 
 class Children:
@@ -151,7 +164,7 @@ class Children:
         with self.lock:
             if self.stopping:
                 return -signal.SIGTERM
-            proc = subprocess.Popen(cmd, start_new_session=True, preexec_fn=_parent_death_signal(), **kwargs)
+            proc = subprocess.Popen(cmd, start_new_session=True, preexec_fn=_child_setup(), **kwargs)
             self.groups.add(proc.pid)
         code = proc.wait()
         with self.lock:
@@ -264,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ParamsError, DataFormatError, UnknownNameError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    previous = {sig: signal.signal(sig, _on_signal) for sig in signals}
+    previous = {sig: signal.signal(sig, _on_signal) for sig in SIGNALS}
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
     try:
         return run_pipeline(params.compute.jobs if args.jobs is None else args.jobs)
     except Interrupted as err:

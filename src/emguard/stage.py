@@ -69,9 +69,11 @@ def _die_with_parent() -> None:
 
 
 def handle_signals() -> None:
-    """Turn SIGINT, SIGTERM and SIGHUP into `Interrupted`, a KeyboardInterrupt."""
+    """Turn SIGINT, SIGTERM and SIGHUP into `Interrupted`, a KeyboardInterrupt, even where the parent
+    passed them down ignored (replaced here) or blocked (unblocked here)."""
     for sig in _SIGNALS:
         signal.signal(sig, _interrupt)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
     _die_with_parent()
 
 
