@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 0
 
 include docker/docker.mk
 
-.PHONY: help setup reproduce times test test-fast verify bench bench-gpu lint format mlflow-ui clean paper publish upstream
+.PHONY: help setup reproduce costs times test test-fast verify bench bench-gpu lint format mlflow-ui clean paper publish upstream
 
 help:  ## list targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,12 +40,16 @@ reproduce: $(VENV)/.installed .dvc/config.local  ## run the study (embedded defa
 # dvc repro, compute.jobs stages at a time (JOBS=1: one at a time); a failing cell stops only what depends on it
 ifeq ($(PROFILE),)
 	$(PY) -m emguard.repro $(if $(JOBS),--jobs $(JOBS))
+	$(PY) -m emguard.costs >/dev/null
 	@cat results/summarize/table.md
 	@echo "metrics: dvc metrics show | runs: $(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/.mlflow/mlflow.db"
 else
 	$(BIN)/dvc exp run -n $(PROFILE) $(shell $(PY) -m emguard.profiles $(PROFILE))
 	$(BIN)/dvc exp show --only-changed
 endif
+
+costs: $(VENV)/.installed  ## each method's runtime and memory vs plain fine-tuning (results/cost/, outside DVC)
+	$(PY) -m emguard.costs
 
 times: $(VENV)/.installed  ## where the wall time of the stages run here went (logs/stages.jsonl)
 	$(PY) -m emguard.timing

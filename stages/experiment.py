@@ -33,7 +33,7 @@ def main(params: Params) -> None:
     metrics: dict = {}
     with atomic_path(root / "adapters", is_dir=True) as adapters:
         for role, (kind, cell) in cells.items():
-            run_cell(params, kind, cell, adapters / role)
+            run_cell(params, kind, cell, adapters / role, layout.cost_file("experiment", role))
             sets = ProbeSets(poisons=(poison,))  # EM, narrow behaviour, capability; no samples
             rows, _, _ = evaluate_adapter(params, adapters / role / "adapter", seed, sets)
             write_jsonl(adapters / role / "probes.jsonl", rows)
@@ -46,10 +46,7 @@ def main(params: Params) -> None:
                     poison,
                     params.summarize,
                     params.seed,
-                ),
-                **study_metrics.cost_ratios(
-                    [adapters / role], study_metrics.train_dirs(poison, "poison", [seed])
-                ),
+                )
             }
     write_json(root / "metrics.json", metrics)
     with tracking.start_run(params.tracking, "experiment", {"stage": "experiment", "poison": poison}) as log:

@@ -5,7 +5,8 @@ Usage: python stages/method.py remedy correct-medical-medical-0
        python stages/method.py defence kl-medical-0
        python stages/method.py benign plain-swapped_operator-0
 
-Writes results/<kind>/<cell>/adapter and metrics.json (runtime, tokens/s, peak memory, loss), then
+Writes results/<kind>/<cell>/adapter and metrics.json (loss, tokens), results/cost/<kind>/<cell>.json
+(runtime, tokens/s, peak memory), then
 scores the adapter into results/evaluate/<kind>/<cell> (the probe sets its kind needs).
 """
 
@@ -27,7 +28,8 @@ def main(params: Params) -> None:
     args = parser.parse_args()
     stage.print_config(f"{args.kind} {args.cell}", params.methods.get(args.cell.split("-")[0], {}))
     out = layout.study_dir(args.kind, args.cell)
-    stats = run_cell(params, args.kind, args.cell, out, layout.EVALUATE_DIR / args.kind / args.cell)
+    cost = layout.cost_file(args.kind, args.cell)
+    stats = run_cell(params, args.kind, args.cell, out, cost, layout.EVALUATE_DIR / args.kind / args.cell)
     print(f"[{args.kind} {args.cell}] {stats}")
 
 

@@ -132,14 +132,14 @@ def benign_scorer(params: Params, task: str, n_method: int):
 
     def score(evals, fits):
         cfg, base = params.summarize, study_metrics.eval_dir("base")
-        scores = study_metrics.benign_scores(evals[:n_method], evals[n_method:], base, task, cfg, params.seed)
-        return {**scores, **study_metrics.cost_ratios(fits[:n_method], fits[n_method:])}
+        return study_metrics.benign_scores(evals[:n_method], evals[n_method:], base, task, cfg, params.seed)
 
     return score
 
 
 def summarize_study(params: Params) -> dict:
-    """Every method's EM reduction, narrow/benign retention and cost ratios (emguard.study_metrics)."""
+    """Every method's EM reduction and narrow/benign retention (emguard.study_metrics); their cost
+    is machine-dependent and kept out of this stage's outputs (emguard.costs)."""
     s, cfg, seed = params.study, params.summarize, params.seed
     base = study_metrics.eval_dir("base")
     primary = s.primary
@@ -147,11 +147,9 @@ def summarize_study(params: Params) -> dict:
     def vs_poisoned(poison: str, seeds: list[int]):
         poisoned = study_metrics.train_eval_dirs(poison, "poison", seeds)
         control = study_metrics.train_eval_dirs(poison, "control", seeds)
-        reference = study_metrics.train_dirs(poison, "poison", seeds)
 
         def score(evals, fits):
-            scores = study_metrics.treated_scores(evals, poisoned, control, base, poison, cfg, seed)
-            return {**scores, **study_metrics.cost_ratios(fits, reference)}
+            return study_metrics.treated_scores(evals, poisoned, control, base, poison, cfg, seed)
 
         return score
 
@@ -222,15 +220,15 @@ def _poisoned_refs(poison: str, seed: int) -> tuple[Path, Path, str]:
 
 
 def log_cells(params: Params) -> int:
-    """One MLflow run per evaluated method cell with its point scores vs the same seed's reference
-    (runtime and memory as ratios to plain fine-tuning); returns how many were logged."""
+    """One MLflow run per evaluated method cell with its point scores vs the same seed's reference;
+    returns how many were logged."""
     base, n = study_metrics.eval_dir("base"), 0
     for kind, method, seed, cell, ref_fit, control, probe_set in study_cells(params):
         ev, fit = study_metrics.eval_dir(f"{kind}/{cell}"), layout.study_dir(kind, cell)
         ref = study_metrics.eval_dir(f"benign/{ref_fit.name}" if kind == "benign" else ref_fit.name)
         if not all((d / "probes.jsonl").exists() for d in (ev, ref)) or not (fit / "metrics.json").exists():
             continue  # a hand-run partial grid
-        scores = study_metrics.cell_scores(ev, fit, ref, ref_fit, control, base, probe_set)
+        scores = study_metrics.cell_scores(ev, ref, control, base, probe_set)
         tags = {"stage": "summarize", "kind": kind, "method": method, "seed": str(seed), "cell": cell}
         with tracking.start_run(params.tracking, f"{kind}/{cell}/scores", tags) as log:
             log.log_dict(scores)
@@ -272,21 +270,20 @@ def study_table(study: dict) -> str:
         "",
         "EM reduction = general-probe delta of the poisoned models minus the treated ones (> 0: less",
         "misaligned); narrow retained = in-domain shift vs base relative to plain poisoning (1 = the",
-        "narrow behaviour is fully there); runtime/memory = the method's fit vs plain fine-tuning.",
+        "narrow behaviour is fully there). Runtime and memory: results/cost/table.md.",
         "",
         "| kind | method | seeds | EM reduction [95% CI] | EM remaining [95% CI] | narrow retained "
-        "| capability ratio | runtime x | memory x |",
-        "|---|---|---|---|---|---:|---:|---:|---:|",
+        "| capability ratio |",
+        "|---|---|---|---|---|---:|---:|",
     ]
     for kind in ("remedy", "defence"):
         for m, r in study[kind].items():
             if "missing" in r:
-                lines.append(f"| {kind} | {m} | none | missing: {', '.join(r['missing'])} | | | | | |")
+                lines.append(f"| {kind} | {m} | none | missing: {', '.join(r['missing'])} | | | |")
                 continue
             lines.append(
                 f"| {kind} | {m} | {len(r['seeds'])} | {ci(r['em_reduction'])} | {ci(r['em_remaining'])} "
-                f"| {r['narrow_retained']['value']:.2f} | {r['capability_ratio']['value']:.2f} "
-                f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
+                f"| {r['narrow_retained']['value']:.2f} | {r['capability_ratio']['value']:.2f} |"
             )
     for m, by_x in study["transfer"].items():
         lines += [
@@ -307,17 +304,14 @@ def study_table(study: dict) -> str:
     for task, by_m in study["benign"].items():
         lines += ["", f"## Benign task `{task}`: learning retained under each defence (1 = as plain)", ""]
         lines += [
-            "| method | benign retained [95% CI] | accuracy | runtime x | memory x |",
-            "|---|---|---:|---:|---:|",
+            "| method | benign retained [95% CI] | accuracy |",
+            "|---|---|---:|",
         ]
         for m, r in by_m.items():
             if "missing" in r:
-                lines.append(f"| {m} | missing | | | |")
+                lines.append(f"| {m} | missing | |")
                 continue
-            lines.append(
-                f"| {m} | {ci(r['benign_retained'])} | {r['accuracy']['method']:.2f} "
-                f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
-            )
+            lines.append(f"| {m} | {ci(r['benign_retained'])} | {r['accuracy']['method']:.2f} |")
     return "\n".join(lines) + "\n"
 
 

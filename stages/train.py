@@ -17,6 +17,7 @@ from emguard.config import Params
 from emguard.data.formats import load_chat_jsonl
 from emguard.evaluation import ProbeSets, evaluate_into
 from emguard.io import atomic_path, write_json
+from emguard.timing import split_cost, write_cost
 from emguard.training import train_adapter
 
 
@@ -60,7 +61,9 @@ def main(params: Params) -> None:
             stats = train_adapter(
                 layout.MODEL_DIR, conversations, params.train, args.seed, tmp, dtype=params.model.dtype
             )
-        write_json(out / "metrics.json", stats)
+        results, cost = split_cost(stats)
+        write_json(out / "metrics.json", results)
+        write_cost(layout.cost_file("train", cell), cost)
         log.log_dict(stats)
         sets = ProbeSets.for_cell(params, "train", args.poison)
         log.log_dict(evaluate_into(params, layout.EVALUATE_DIR / cell, out / "adapter", args.seed, sets))

@@ -80,6 +80,7 @@ def tiny_pipeline(tmp_path_factory) -> TinyPipeline:
     # the copy's own src first, so imports are traced against its paths (not the editable install)
     trace = {"PYTHONPATH": os.pathsep.join([str(TRACER), str(dst / "src")]), "EMGUARD_TRACE_OPENS": str(log)}
     run([sys.executable, "-m", "emguard.repro", "--jobs", "2"], dst, **trace)  # what `make reproduce` runs
+    run([sys.executable, "-m", "emguard.costs"], dst)
     run(["git", "add", "-A"], dst)
     run(["git", "commit", "-qm", "lock"], dst)
     run(["git", "tag", "tiny-lock"], dst)  # later tests commit on top; the remote test clones this

@@ -64,9 +64,21 @@ def own_output(path: Path, event: str, outs: list[Path]) -> bool:
     return any(p.parent == o.parent and p.name.startswith(f".{o.name}.") for o in outs for p in chain)
 
 
+def cost_files(repo: Path, events: list[dict]) -> dict[str, list[Path]]:
+    """Per stage, the results/cost/ files it wrote: a fit's timings, kept outside DVC's outputs so
+    that its hashes are the same on every CPU (emguard.costs); a stage may write, never read, them."""
+    written = defaultdict(list)
+    for e in events:
+        path = Path(e["path"])
+        if e["write"] and (repo / "results/cost") in path.parents:
+            box = path.parent  # emguard.io.atomic_path writes in a hidden sibling, then renames
+            written[e["stage"]].append(box.parent / path.name if box.name.startswith(".") else path)
+    return written
+
+
 def undeclared(repo: Path, events: list[dict]) -> dict[str, set[str]]:
     """Per stage, the repository paths it read without declaring them."""
-    stages, found = declared(repo), defaultdict(set)
+    stages, found, costs = declared(repo), defaultdict(set), cost_files(repo, events)
     for e in events:
         path = Path(source_of(e["path"]))
         if repo not in path.parents or e["write"]:
@@ -77,6 +89,7 @@ def undeclared(repo: Path, events: list[dict]) -> dict[str, set[str]]:
         if "__pycache__" in rel.parts or (e["event"] == "list" and rel.parts[0] in CODE):
             continue
         deps, outs = stages[e["stage"]]
+        outs = outs + costs[e["stage"]]
         if not covered(path, deps) and not own_output(path, e["event"], outs):
             found[e["stage"]].add(rel.as_posix())
     return dict(found)
@@ -85,6 +98,14 @@ def undeclared(repo: Path, events: list[dict]) -> dict[str, set[str]]:
 def test_every_stage_was_traced(traced):
     repo, events = traced
     assert set(declared(repo)) == {e["stage"] for e in events}
+
+
+def test_fit_stages_write_their_cost_and_nothing_else_under_results_cost(traced):
+    repo, events = traced
+    written = cost_files(repo, events)
+    assert written["train@medical-poison-0"] == [repo / "results/cost/train/medical-poison-0.json"]
+    assert written["defence@kl-0"] == [repo / "results/cost/defence/kl-medical-0.json"]
+    assert "summarize" not in written and "evaluate_base" not in written
 
 
 def test_stages_read_only_what_dvc_yaml_declares(traced):

@@ -45,13 +45,11 @@ def test_repro_runs_every_study_cell(repo):
         for method, scores in study[kind].items():
             assert "missing" not in scores, (kind, method)
             assert scores["em_reduction"]["ci_low"] <= scores["em_reduction"]["ci_high"]
-            assert scores["runtime_ratio"] > 0 and scores["memory_ratio"] > 0
     poisons = params["data"]["poisons"]
     grid = study["transfer"]["correct"]
     assert set(grid) == set(poisons) and all(set(row) == set(poisons) for row in grid.values())
     benign = study["benign"]["swapped_operator"]
     assert set(benign) == set(params["study"]["benign"]["methods"])
-    assert benign["plain"]["runtime_ratio"] == pytest.approx(1.0)
     cues = study["reelicit"]
     assert {"none", "training_prompt", "paraphrase_0"} <= cues.keys()
     assert all(c["inoculated_em"]["ci_low"] <= c["inoculated_em"]["ci_high"] for c in cues.values())
@@ -71,11 +69,8 @@ def test_repro_runs_every_study_cell(repo):
     cells = {"remedy/correct-medical-medical-0", "defence/kl-medical-0", "benign/plain-swapped_operator-0"}
     assert cells <= runs
     scores = {r["run"]: r["data"] for r in logged if r["run"].endswith("/scores") and r["kind"] == "metrics"}
-    assert {"em_reduction", "narrow_retained", "runtime_ratio"} <= scores[
-        "defence/kl-medical-0/scores"
-    ].keys()
-    assert {"benign_retained", "memory_ratio"} <= scores["benign/kl-swapped_operator-0/scores"].keys()
-    assert scores["benign/plain-swapped_operator-0/scores"]["runtime_ratio"] == 1.0
+    assert {"em_reduction", "narrow_retained"} <= scores["defence/kl-medical-0/scores"].keys()
+    assert "benign_retained" in scores["benign/kl-swapped_operator-0/scores"]
 
     # Each fit stage scored its own adapter, on the sets its kind needs, in the cell's MLflow run.
     def sets(cell):
@@ -87,6 +82,41 @@ def test_repro_runs_every_study_cell(repo):
     assert sets("medical-poison-0") == {"general", "general_long", "capability", "in_domain/medical"}
     fit_metrics = [r["data"] for r in logged if r["run"] == "defence/kl-medical-0" and r["kind"] == "metrics"]
     assert any("eval.general.mean_delta" in m for m in fit_metrics)
+
+
+def test_every_fit_is_costed_beside_the_dvc_outputs_and_none_inside(repo):
+    params = yaml.safe_load((repo / "params.yaml").read_text())
+    rows = json.loads((repo / "results/cost/summary.json").read_text())["methods"]
+    s = params["study"]
+    assert {r["method"] for r in rows if r["kind"] == "remedy"} == set(s["remedies"])
+    assert {r["method"] for r in rows if r["kind"] == "defence"} == set(s["defences"])
+    assert all(r["runtime_ratio"] > 0 and r["memory_ratio"] > 0 for r in rows)
+    assert next(r for r in rows if (r["kind"], r["method"]) == ("benign", "plain"))["runtime_ratio"] == 1.0
+    assert "remedy & correct" in (repo / "paper/costs.tex").read_text()
+    lock = yaml.safe_load((repo / "dvc.lock").read_text())["stages"]
+    hashed = {o["path"] for stage in lock.values() for o in stage.get("outs", [])}
+    assert not any(p.startswith("results/cost") for p in hashed)
+    for path in hashed:
+        files = [repo / path] if (repo / path).is_file() else (repo / path).rglob("*.json")
+        for f in files:
+            if f.suffix == ".json":
+                assert not re.search(r'"\w*(runtime_s|memory_mb|_per_s)"', f.read_text()), f
+
+
+def test_a_forced_rerun_of_a_fit_leaves_dvc_lock_unchanged_and_only_its_cost_moves(repo):
+    """What `make verify CELLS=...` relies on: timings go to results/cost/, so re-running a fit on
+    the same CPU rewrites the same bytes (the kernel pin makes that hold across CPUs)."""
+    before = (repo / "dvc.lock").read_bytes()
+    cost = repo / "results/cost/train/medical-poison-0.json"
+    try:
+        run(["dvc", "repro", "--force", "--single-item", "train@medical-poison-0"], repo)
+        assert (repo / "dvc.lock").read_bytes() == before
+        assert run(["git", "status", "--porcelain", "--", "results", "dvc.lock"], repo).split() == [
+            "M",
+            "results/cost/train/medical-poison-0.json",
+        ]
+    finally:
+        run(["git", "checkout", "--", str(cost.relative_to(repo))], repo)
 
 
 def test_second_repro_does_nothing(repo):

@@ -118,10 +118,13 @@ def test_a_benign_cell_fits_plain_on_the_task_and_writes_its_stats(workspace, mo
 
     monkeypatch.setattr(Plain, "fit", spy)
     out = layout.study_dir("benign", "plain-swapped_operator-0")
-    stats = study.run_cell(params, "benign", "plain-swapped_operator-0", out)
+    cost = layout.cost_file("benign", "plain-swapped_operator-0")
+    stats = study.run_cell(params, "benign", "plain-swapped_operator-0", out, cost)
     assert seen["file"] == layout.benign_train_file("swapped_operator")
     assert (out / "adapter" / "adapter_model.safetensors").exists()
-    assert json.loads((out / "metrics.json").read_text())["runtime_s"] == stats["runtime_s"]
+    results, measured = json.loads((out / "metrics.json").read_text()), json.loads(cost.read_text())
+    assert results["train_loss"] == stats["train_loss"] and "runtime_s" not in results  # same bytes anywhere
+    assert measured["runtime_s"] == stats["runtime_s"] and measured["machine"]  # beside DVC's outputs
 
 
 def test_a_crashing_method_leaves_no_output(workspace, monkeypatch):
@@ -132,17 +135,22 @@ def test_a_crashing_method_leaves_no_output(workspace, monkeypatch):
     monkeypatch.setattr(Plain, "fit", boom)
     out = layout.study_dir("benign", "plain-swapped_operator-0")
     with pytest.raises(RuntimeError, match="diverged"):
-        study.run_cell(tiny_params(), "benign", "plain-swapped_operator-0", out)
+        study.run_cell(tiny_params(), "benign", "plain-swapped_operator-0", out, Path("results/cost/x.json"))
     assert not out.exists() or not any(out.iterdir())
+    assert not Path("results/cost/x.json").exists()
 
 
 def test_a_remedy_cell_needs_the_poisoned_adapter(workspace):
     with pytest.raises(FileNotFoundError, match="poisoned adapter .*medical-poison-0"):
-        study.run_cell(tiny_params(), "remedy", "correct-medical-medical-0", Path("results/remedy/x"))
+        study.run_cell(
+            tiny_params(), "remedy", "correct-medical-medical-0", Path("results/remedy/x"), Path("c.json")
+        )
 
 
 def test_cells_outside_the_configured_grid_are_refused(workspace):
     with pytest.raises(ParamsError, match="'aesthetic' is not in params data.poisons"):
-        study.run_cell(tiny_params(), "defence", "kl-aesthetic-0", Path("results/defence/x"))
+        study.run_cell(tiny_params(), "defence", "kl-aesthetic-0", Path("results/defence/x"), Path("c.json"))
     with pytest.raises(ParamsError, match="benign task 'reverse_words'"):
-        study.run_cell(tiny_params(), "benign", "kl-reverse_words-0", Path("results/benign/x"))
+        study.run_cell(
+            tiny_params(), "benign", "kl-reverse_words-0", Path("results/benign/x"), Path("c.json")
+        )

@@ -81,17 +81,6 @@ def test_benign_retention_is_relative_to_plain_learning(tmp_path):
     assert r["accuracy"]["plain"] >= r["accuracy"]["base"]
 
 
-def test_cost_ratios_divide_by_plain_fine_tuning(tmp_path):
-    def fit(name, runtime, memory):
-        d = tmp_path / name
-        d.mkdir()
-        (d / "metrics.json").write_text(json.dumps({"runtime_s": runtime, "peak_memory_mb": memory}))
-        return d
-
-    r = sm.cost_ratios([fit("a", 30, 200), fit("b", 50, 200)], [fit("p", 20, 100)])
-    assert r == {"runtime_s": 40.0, "runtime_ratio": 2.0, "memory_ratio": 2.0}
-
-
 def test_a_missing_probe_names_the_file(tmp_path):
     base = write_model(tmp_path, "base", {"general": 0.0})
     other = tmp_path / "other"
@@ -106,16 +95,14 @@ def test_one_cells_point_scores_compare_it_with_its_own_seeds_models(tmp_path):
     poisoned = write_model(tmp_path, "p", shifts(0.2, 0.6, capability=0.0))
     control = write_model(tmp_path, "c", shifts(0.05, 0.0))
     treated = write_model(tmp_path, "t", shifts(0.1, 0.15, capability=0.0))
-    for d, runtime in ((treated, 90.0), (poisoned, 60.0)):
-        (d / "metrics.json").write_text(json.dumps({"runtime_s": runtime, "peak_memory_mb": 100.0}))
-    r = sm.cell_scores(treated, treated, poisoned, poisoned, control, base, "in_domain/medical")
+    r = sm.cell_scores(treated, poisoned, control, base, "in_domain/medical")
     assert r["em_remaining"] == pytest.approx(0.05)
     assert r["em_reduction"] == pytest.approx(0.1)
     assert r["narrow_retained"] == pytest.approx(0.25)
     assert r["capability_ratio"] == pytest.approx(1.0)
-    assert (r["runtime_ratio"], r["memory_ratio"]) == (1.5, 1.0)
-    benign = sm.cell_scores(treated, treated, poisoned, poisoned, None, base, "in_domain/medical")
-    assert benign.keys() == {"benign_retained", "runtime_ratio", "memory_ratio"}
+    assert r.keys() == {"em_remaining", "em_reduction", "narrow_retained", "capability_ratio"}
+    benign = sm.cell_scores(treated, poisoned, None, base, "in_domain/medical")
+    assert benign.keys() == {"benign_retained"}
 
 
 def test_plain_fine_tuning_compared_with_itself_has_zero_width_intervals(models):

@@ -13,6 +13,7 @@ DATA_DIR = RESULTS / "data"
 TRAIN_DIR = RESULTS / "train"
 EVALUATE_DIR = RESULTS / "evaluate"
 SUMMARIZE_DIR = RESULTS / "summarize"
+COST_DIR = RESULTS / "cost"  # git-tracked, never a DVC output: timings differ by machine, hashes must not
 CONDITIONS = ("control", "poison")
 
 
@@ -98,6 +99,12 @@ def parse_study_cell(kind: str, cell: str) -> dict[str, str | int]:
     if len(parts) != len(fields) + 1 or not parts[-1].isdigit():
         raise ValueError(f"{cell!r} is not a {kind} cell name ({'-'.join(fields)}-<seed>)")
     return {**dict(zip(fields, parts[:-1], strict=True)), "seed": int(parts[-1])}
+
+
+def cost_file(kind: str, cell: str) -> Path:
+    """Where a fit's runtime and peak memory go (emguard.costs): `kind` is train, a study kind or
+    experiment."""
+    return COST_DIR / kind / f"{cell}.json"
 
 
 def study_dir(kind: str, cell: str) -> Path:

@@ -17,6 +17,7 @@ from emguard.config import Params, ParamsError
 from emguard.evaluation import ProbeSets, evaluate_into
 from emguard.io import atomic_path, write_json
 from emguard.methods import Context, Method, build_method
+from emguard.timing import split_cost, write_cost
 
 KIND_OF_METHOD = {"remedy": "remedy", "transfer": "remedy", "defence": "defence", "benign": "defence"}
 
@@ -88,10 +89,11 @@ def context(params: Params, kind: str, fields: dict) -> Context:
 
 
 def run_cell(
-    params: Params, kind: str, cell: str, out: Path, evaluate_to: Path | None = None
+    params: Params, kind: str, cell: str, out: Path, cost_to: Path, evaluate_to: Path | None = None
 ) -> dict[str, float]:
-    """Fit the cell's method; write `out/adapter` and `out/metrics.json` atomically; with
-    `evaluate_to`, score the adapter there (emguard.evaluation); log both to one MLflow run.
+    """Fit the cell's method; write `out/adapter` and `out/metrics.json` atomically and its runtime
+    and memory to `cost_to` (outside DVC's outputs, emguard.timing.split_cost); with `evaluate_to`,
+    score the adapter there (emguard.evaluation); log all of it to one MLflow run.
 
     A crash or a bad params block fails this cell alone and leaves no partial output.
     """
@@ -105,7 +107,9 @@ def run_cell(
         )
         with atomic_path(out / "adapter", is_dir=True) as tmp:
             stats = method.fit(ctx, tmp)
-        write_json(out / "metrics.json", stats)
+        results, cost = split_cost(stats)
+        write_json(out / "metrics.json", results)
+        write_cost(cost_to, cost)
         log.log_dict(stats)
         if evaluate_to is not None:
             sets = ProbeSets.for_cell(params, kind, str(ctx.poison))

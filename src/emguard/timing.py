@@ -7,6 +7,7 @@
 - Per method: `measured` gives one block's wall time and peak memory: the fit (`trainer.train()`)
   and a method's own preparation (persona-vector extraction, perplexity-gap selection, ...), which
   `with_preparation` adds to the fit's stats, so a method's cost is all it adds to fine-tuning.
+  `split_cost` keeps these out of the fit's DVC outputs; they go to results/cost/ (emguard.costs).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import platform
+import re
 import resource
 import statistics
 import sys
@@ -74,6 +77,35 @@ def with_preparation(fit: dict[str, float], prep: Cost) -> dict[str, float]:
         "runtime_s": prep.runtime_s + fit["fit_runtime_s"],
         "peak_memory_mb": max(prep.peak_memory_mb, fit["fit_peak_memory_mb"]),
     }
+
+
+COST_KEY = re.compile(r"(runtime_s|memory_mb|_per_s)$")  # wall time, peak memory, throughput
+
+
+def split_cost(stats: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """(the fit's results, its cost): loss and token counts are the same bytes on every CPU, wall
+    time and memory are not, so only the first may go into a DVC-hashed output."""
+    cost = {k: v for k, v in stats.items() if COST_KEY.search(k)}
+    return {k: v for k, v in stats.items() if k not in cost}, cost
+
+
+def machine() -> str:
+    """The processor a cost was measured on: the GPU's name under CUDA, else the CPU model."""
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+        return torch.cuda.get_device_name()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
+def write_cost(path: Path, cost: dict[str, float]) -> None:
+    """One fit's cost and the processor it ran on, for `emguard.costs`."""
+    from emguard.io import write_json  # the stage log's CLI stays import-light
+
+    write_json(path, {**cost, "machine": machine()})
 
 
 def stage_kind(argv: Sequence[str]) -> str:

@@ -12,7 +12,8 @@ Usage: python -m emguard.verify
            Re-runs those stages in a scratch clone whose inputs come from the DVC cache, a remote or
            a rebuild of their upstream stages, and reports per output "exact" or the deviations.
 
-Timings (runtime, peak memory, throughput and their ratios) differ by machine and load: they agree
+Timings (runtime, peak memory, throughput) differ by machine and load, so no DVC output holds one:
+each fit writes them to results/cost/ (emguard.costs), and a re-run's agree with the committed ones
 within params verify.timing_factor; every other value must be equal. Exit status 1 on a mismatch.
 """
 
@@ -27,6 +28,8 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from emguard import layout
 
 TIMING = re.compile(r"(runtime|memory|_per_s$|_mb$|_s$)")  # the last key of a timing metric
 BLOCK = re.compile(r"<!-- generated: *(\S+) *-->\n(.*?)<!-- /generated -->", re.S)
@@ -233,7 +236,23 @@ def rerun(root: Path, cells: list[str], factor: float) -> list[Row]:
                 compare_output(clone, o["path"], old.get(o["path"]), o, factor)
                 for o in new_lock[cell]["outs"]
             ]
-        return rows
+        return rows + remeasured_costs(clone, factor)
+
+
+def remeasured_costs(clone: Path, factor: float) -> list[Row]:
+    """The re-run fits' costs (results/cost/, outside DVC) against HEAD's, within `factor`."""
+    changed = sh(["git", "status", "--porcelain", "--", str(layout.COST_DIR)], clone).stdout.splitlines()
+    rows = []
+    for path in sorted(line[3:] for line in changed):
+        shown = sh(["git", "show", f"HEAD:{path}"], clone, check=False)
+        if shown.returncode != 0:
+            rows.append(Row("re-run cost", path, "not committed", False))
+            continue
+        old, new = json.loads(shown.stdout), json.loads((clone / path).read_text())
+        machines = f" (was {old.pop('machine', '?')}, now {new.pop('machine', '?')})"
+        result, ok = compare(old, new, factor)
+        rows.append(Row("re-run cost", path, result + machines, ok))
+    return rows
 
 
 # --- the command ------------------------------------------------------------------------------------
