@@ -191,6 +191,9 @@ class Params(Strict):
     # when it differs from the key (e.g. two `interleave` variants); the rest are its params.
     methods: dict[str, dict[str, Any]] = Field(default_factory=dict)
     reelicit: ReelicitConfig = ReelicitConfig()
+    # The RL arm (GRPO), validated by emguard.rl.config as `methods` blocks are by their method, so
+    # that its schema can grow without touching this file, on which every stage depends.
+    rl: dict[str, Any] = Field(default_factory=dict)
     verify: VerifyConfig = VerifyConfig()
     # The single-cell experiment (`dvc exp run -S antidote=meta_reasoning`): one remedy and one
     # defence on one poison, first study seed.
