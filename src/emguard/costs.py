@@ -73,6 +73,10 @@ def machines(costs: dict[tuple[str, str], dict]) -> list[str]:
     return sorted({str(c.get("machine", "unrecorded")) for c in costs.values()})
 
 
+def _seconds(value: float) -> str:
+    return "not timed" if math.isnan(value) else f"{value:.0f}"
+
+
 def markdown(rows: list[dict], machines: list[str]) -> str:
     lines = [
         "# Cost of each method vs plain fine-tuning",
@@ -86,7 +90,7 @@ def markdown(rows: list[dict], machines: list[str]) -> str:
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     lines += [
-        f"| {r['kind']} | {r['method']} | {r['cells']} | {r['runtime_s']:.0f} | {r['prep_runtime_s']:.0f} "
+        f"| {r['kind']} | {r['method']} | {r['cells']} | {r['runtime_s']:.0f} | {_seconds(r['prep_runtime_s'])} "
         f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
         for r in rows
     ]
