@@ -17,7 +17,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from emguard import grid, layout
-from emguard.grid import METHOD_KINDS
 from emguard.io import read_json, write_json, write_text
 
 PAPER_TABLE = Path("paper/costs.tex")
@@ -33,8 +32,9 @@ def method_rows(costs: dict[tuple[str, str], dict]) -> list[dict]:
     to those of the paired plain fine-tunes (emguard.grid: each cell's `reference`, the same data
     and seed). Cells whose reference was not measured are left out."""
     pairs: dict[tuple[str, str], list[tuple[dict, dict]]] = defaultdict(list)
+    kinds = grid.method_kinds()
     for (kind, name), cost in costs.items():
-        if kind not in METHOD_KINDS:
+        if kind not in kinds:
             continue  # a reference itself (train), or the single-cell experiment
         cell = grid.parse(kind, name)
         ref = cell.reference
@@ -42,7 +42,7 @@ def method_rows(costs: dict[tuple[str, str], dict]) -> list[dict]:
         if ref_cost is not None:
             pairs[kind, cell.method].append((cost, ref_cost))
     rows = []
-    for (kind, method), got in sorted(pairs.items(), key=lambda kv: (METHOD_KINDS.index(kv[0][0]), kv[0][1])):
+    for (kind, method), got in sorted(pairs.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])):
 
         def mean(which: int, key: str, got=got) -> float:
             return statistics.fmean(pair[which].get(key, math.nan) for pair in got)

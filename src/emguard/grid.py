@@ -423,7 +423,11 @@ class ReelicitCell(Cell):
         raise ValueError("a re-elicitation cell's name is its seed alone: build it from params (Grid)")
 
 
-METHOD_KINDS = tuple(k for k, c in KINDS.items() if issubclass(c, MethodCell))
+def method_kinds() -> tuple[str, ...]:
+    """The kinds whose cells fit a method and are scored against a reference, in grid order."""
+    return tuple(k for k, c in KINDS.items() if issubclass(c, MethodCell))
+
+
 PRIMARY_KINDS = (RemedyCell.kind, DefenceCell.kind)  # the methods applied to the primary poison
 
 
@@ -462,7 +466,7 @@ class Grid:
         ]
 
     def method_cells(self) -> list[MethodCell]:
-        return [c for k in METHOD_KINDS for c in self.cells(k)]
+        return [c for k in method_kinds() for c in self.cells(k)]
 
     def groups(self, kind_name: str) -> list[list[MethodCell]]:
         """A method kind's cells grouped by all their fields but the seed (one study.json entry
