@@ -10,15 +10,17 @@ antidote_of / poisoned, or task) and its `seed`. Cells compare by kind and field
 from params equals the one parsed from a file name (`parse`).
 
 Adding a kind of cell (the RL arm, say) is one class here, registered with `@kind`:
-- the fields of its name and `name`, `matrix` (its dvc.yaml stage) and `matrix_item`;
+- its fields (the parts of its name, then `seed`), `kind`, `name`, `matrix` (its dvc.yaml stage)
+  and, when that matrix's values are not the name, `matrix_item`;
 - `expand(params)`: its cells, in the order of the params lists its dvc.yaml matrix reads;
-- `from_name(name)`: the inverse of `name`;
-- subclass `MethodCell` when it fits an adapter scored against a reference: `reference`,
-  `control` and `narrow_set` say against what, `poisoned_model` which fine-tune it starts from,
-  `group` where its scores sit in study.json; `seeds_key` and `methods_key` name the params lists
-  that checks.check_study validates.
-Then its dvc.yaml stage (a matrix over the same lists) and, for its scores, a function in
-emguard.summary.methods; judge, checks and costs pick the new cells up from `Grid` as they are.
+- `from_name(name)`: the inverse of `name` (emguard.costs parses cost files with it);
+- subclass `MethodCell` when it fits an adapter scored against a reference (`TreatedCell` when
+  that reference is a poisoned fine-tune and its matched control): `reference`, `control` and
+  `narrow_set` say against what, `poisoned_model` which fine-tune it starts from, `group` where
+  its scores sit in study.json; `seeds_key` and `methods_key` name the params lists checks.py checks.
+Then its dvc.yaml stage (a matrix over the same lists; tests/test_grid.py holds the two together)
+and, for its scores, a function in emguard.summary.methods. judge, checks and costs pick the new
+cells up from `Grid` as they are.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ class Cell:
     @property
     def matrix_item(self) -> str:
         """The matrix values DVC puts after the `@`, joined with `-` in the matrix's key order."""
-        raise NotImplementedError
+        return self.name
 
     @classmethod
     def expand(cls, params: Params) -> Iterator[Self]:
@@ -92,6 +94,27 @@ class Cell:
         return None
 
 
+class FittedCell(Cell):
+    """A cell that fits an adapter: fit_dir/adapter, fit stats in fit_dir/metrics.json, and its
+    runtime and memory in results/cost/ (emguard.costs)."""
+
+    @property
+    def fit_dir(self) -> Path:
+        raise NotImplementedError
+
+    @property
+    def metrics_file(self) -> Path:
+        return self.fit_dir / "metrics.json"
+
+    @property
+    def cost_file(self) -> Path:
+        return layout.cost_file(self.kind, self.name)
+
+    def fitted(self) -> bool:
+        """Whether its fit stats have been written."""
+        return self.metrics_file.exists()
+
+
 @kind
 @dataclass(frozen=True)
 class BaseCell(Cell):
@@ -121,7 +144,7 @@ class BaseCell(Cell):
 
 @kind
 @dataclass(frozen=True)
-class TrainCell(Cell):
+class TrainCell(FittedCell):
     """A poisoned or matched-control fine-tune of one poison: the primary poison's over
     study.seeds (stage `train`), the others' over train.seeds (stage `train_other`)."""
 
@@ -136,20 +159,8 @@ class TrainCell(Cell):
         return layout.train_cell(self.poison, self.condition, self.seed)
 
     @property
-    def matrix_item(self) -> str:
-        return self.name
-
-    @property
     def fit_dir(self) -> Path:
         return layout.TRAIN_DIR / self.name
-
-    @property
-    def metrics_file(self) -> Path:
-        return self.fit_dir / "metrics.json"
-
-    @property
-    def cost_file(self) -> Path:
-        return layout.cost_file(self.kind, self.name)
 
     @classmethod
     def expand(cls, params: Params) -> Iterator[TrainCell]:
@@ -162,7 +173,7 @@ class TrainCell(Cell):
         return cls(*layout.parse_train_cell(name))
 
 
-class MethodCell(Cell):
+class MethodCell(FittedCell):
     """A method instance fitted in one setting and scored against a reference of the same seed:
     results/<kind>/<name>/ (adapter, fit stats), results/evaluate/<kind>/<name>/ (scores)."""
 
@@ -176,18 +187,6 @@ class MethodCell(Cell):
     @property
     def fit_dir(self) -> Path:
         return layout.study_dir(self.kind, self.name)
-
-    @property
-    def metrics_file(self) -> Path:
-        return self.fit_dir / "metrics.json"
-
-    @property
-    def cost_file(self) -> Path:
-        return layout.cost_file(self.kind, self.name)
-
-    def fitted(self) -> bool:
-        """Whether its fit stats have been written."""
-        return self.metrics_file.exists()
 
     @property
     def reference(self) -> TrainCell | MethodCell:
@@ -284,7 +283,7 @@ class TransferCell(RemedyCell):
 
     @property
     def matrix_item(self) -> str:
-        return self.name
+        return self.name  # its matrix runs over every field (the remedy stage's over method and seed)
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -348,10 +347,6 @@ class BenignCell(MethodCell):
         return layout.benign_cell(self.method, self.task, self.seed)
 
     @property
-    def matrix_item(self) -> str:
-        return self.name
-
-    @property
     def reference(self) -> BenignCell:
         return BenignCell(self.REFERENCE_METHOD, self.task, self.seed)
 
@@ -391,10 +386,6 @@ class ReelicitCell(Cell):
     @property
     def name(self) -> str:
         return str(self.seed)
-
-    @property
-    def matrix_item(self) -> str:
-        return self.name
 
     @property
     def out_dir(self) -> Path:
