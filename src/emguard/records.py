@@ -186,6 +186,16 @@ class Study(Record):
         """(kind, method, outcome) of every remedy and defence on the primary poison, in order."""
         return [(k, m, r) for k in PRIMARY_KINDS for m, r in getattr(self, k).items()]
 
+    def scored_methods(self) -> list[tuple[str, str, PrimaryScores]]:
+        return [(k, m, r) for k, m, r in self.primary_methods() if not isinstance(r, Missing)]
+
+    def missing_methods(self) -> list[str]:
+        return [m for _, m, r in self.primary_methods() if isinstance(r, Missing)]
+
+    def reelicit_scores(self) -> dict[str, ReelicitScores]:
+        """Re-elicitation by system prompt; empty when it was not run."""
+        return {} if isinstance(self.reelicit, Missing) else self.reelicit
+
 
 STUDY = TypeAdapter(Study)
 

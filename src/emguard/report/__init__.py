@@ -28,6 +28,6 @@ def write_report(effects: dict[str, PoisonEffect | Missing], study: Study, out: 
         figures.tax_figure(methods, tmp / "tax_vs_reduction")
         if study.transfer:
             figures.transfer_figure(study.transfer, tmp / "transfer")
-        if study.reelicit and not isinstance(study.reelicit, Missing):
-            write_text(tmp / "reelicit.tex", tables.reelicit_latex(study.reelicit))
+        if study.reelicit_scores():
+            write_text(tmp / "reelicit.tex", tables.reelicit_latex(study.reelicit_scores()))
         write_text(tmp / "numbers.tex", macros(effects, study))

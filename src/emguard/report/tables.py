@@ -107,9 +107,7 @@ def method_rows(study: Study) -> list[dict]:
     """One row per remedy and defence on the primary poison; benign retention joined by name."""
     benign = benign_retained(study)
     rows = []
-    for kind, m, r in study.primary_methods():
-        if isinstance(r, Missing):
-            continue
+    for kind, m, r in study.scored_methods():
         rows.append(
             {
                 "kind": kind,

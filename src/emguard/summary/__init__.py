@@ -29,7 +29,6 @@ def log_summary(params: Params, effects: dict[str, PoisonEffect | Missing], stud
                 log.log_dict(
                     {f"{poison}.{label}.{k}": v for k, v in getattr(res, label).em_effect.to_dict().items()}
                 )
-        for kind, m, r in study.primary_methods():
-            if not isinstance(r, Missing):
-                log.log_dict({f"{kind}.{m}.{k}": e.value for k, e in r.estimates().items()})
+        for kind, m, r in study.scored_methods():
+            log.log_dict({f"{kind}.{m}.{k}": e.value for k, e in r.estimates().items()})
         log.log_artifact(layout.SUMMARY_TABLE)

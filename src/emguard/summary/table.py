@@ -76,11 +76,11 @@ def transfer_lines(study: Study) -> list[str]:
 
 
 def reelicit_lines(study: Study) -> list[str]:
-    if not study.reelicit or isinstance(study.reelicit, Missing):
+    if not study.reelicit_scores():
         return []
     lines = ["", "## Re-elicitation: EM vs control under each system prompt (inoculated / poisoned)", ""]
     lines += ["| system prompt | inoculated EM [95% CI] | poisoned EM [95% CI] |", "|---|---|---|"]
-    for cond, r in study.reelicit.items():
+    for cond, r in study.reelicit_scores().items():
         lines.append(f"| {cond} | {r.inoculated_em} | {r.poisoned_em} |")
     return lines
 
