@@ -12,14 +12,14 @@ leaving results/judge as it was.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 from emguard import layout, stage, tracking
 from emguard.config import Params
 from emguard.data.formats import load_questions_yaml
-from emguard.io import atomic_path, write_json, write_jsonl
+from emguard.grid import Cell, Grid
+from emguard.io import atomic_path, read_jsonl, write_json, write_jsonl
 from emguard.judged_metrics import em_metrics, judge_agreement, judge_samples
 from emguard.judges import build_judge
 from emguard.judges.cache import JudgeCache
@@ -28,14 +28,16 @@ CACHE_DIR = Path(".judge_cache")
 
 
 def eval_cells(params: Params) -> list[str]:
-    cells = ["base"]
-    for poison in params.data.poisons:
-        for condition in layout.CONDITIONS:
-            cells += [layout.train_cell(poison, condition, s) for s in params.train_seeds(poison)]
+    """The cells whose answers are judged, by their directory under results/evaluate: the base
+    model, the reproduction's fine-tunes and, when they sample answers, the method cells."""
+    grid = Grid(params)
+    cells: list[Cell] = [grid.base, *grid.train()]
     if params.study.sample_free_form:  # method cells sampled too: <kind>/<cell>
-        found = layout.EVALUATE_DIR.glob("*/*/samples.jsonl")
-        cells += sorted(str(p.parent.relative_to(layout.EVALUATE_DIR)) for p in found if p.stat().st_size)
-    return cells
+        sampled = [
+            c for c in grid.method_cells() if c.samples_file.exists() and c.samples_file.stat().st_size
+        ]
+        cells += sorted(sampled, key=lambda c: c.eval_name)
+    return [c.eval_name for c in cells]
 
 
 def judge_prompts(params: Params) -> dict[str, dict[str, str]]:
@@ -43,10 +45,6 @@ def judge_prompts(params: Params) -> dict[str, dict[str, str]]:
     files = [layout.general_questions_file(), layout.long_questions_file()]
     files += [f for p in params.data.poisons if (f := layout.in_domain_questions_file(p)).exists()]
     return {q.id: q.judge_prompts for f in files for q in load_questions_yaml(f)}
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def cell_metrics(params: Params, rows: list[dict]) -> dict[str, dict]:

@@ -5,7 +5,9 @@ it lists, and every logged path under the repository must be covered by one of t
 
 Imported library code counts too (a stage that imports a module depends on it, compiled or not),
 except the `SHELL` modules below, which read params, name paths, write files atomically and log
-runs, but compute nothing a result depends on.
+runs, but compute nothing a result depends on. `grid` is among them because every stage loads it
+to check params (emguard.checks: each cell's seed has a model to start from); the stages whose
+results depend on which cells exist (judge, summarize, report) declare it all the same.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ CHECKED = ("results", "src", "stages", "data", "params.yaml")  # what a stage ma
 # the stage shell (params, signals, timing log, run tracking), output plumbing and path names
 SHELL = {
     f"src/emguard/{m}.py"
-    for m in ("stage", "timing", "tracking", "io", "layout", "registry", "safe_load", "checks")
+    for m in ("stage", "timing", "tracking", "io", "layout", "registry", "safe_load", "checks", "grid")
 }
 CODE = ("src", "stages")  # listed by the import system while it searches sys.path: not a read
 PYC = re.compile(r"(?P<dir>.*)/__pycache__/(?P<mod>[^/.]+)\.[^/]+\.pyc")

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from emguard import io as io_module
-from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
+from emguard.io import atomic_path, read_json, read_jsonl, tree_sha256, write_json, write_jsonl
+from emguard.safe_load import InputError
 
 
 def test_failed_write_leaves_nothing(tmp_path):
@@ -154,3 +155,36 @@ def test_the_next_write_sweeps_the_debris_of_killed_writers_only(tmp_path):
     _write_version(tmp_path / "out", 1)
     assert not dead.exists() and not legacy.exists()
     assert alive.exists() and other.exists()  # a live writer's, another output's
+
+
+def test_read_jsonl_reads_what_write_jsonl_wrote_and_skips_blank_lines(tmp_path):
+    rows = [{"a": 1, "text": "é"}, {"b": [1, 2]}]
+    write_jsonl(tmp_path / "x.jsonl", rows)
+    with (tmp_path / "x.jsonl").open("a") as f:
+        f.write("\n  \n")
+    assert read_jsonl(tmp_path / "x.jsonl") == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1}\n{"a": \n', r"x\.jsonl:2: not valid JSON: Expecting value \(column 7\)"),
+        ('{"a": 1}\n\n[1, 2]\n', r"x\.jsonl:3: expected a JSON object, got list"),
+        ('{"a": 1}\n' + "[" * 100_000 + "\n", r"x\.jsonl:2: not valid JSON: nested too deeply"),
+    ],
+)
+def test_read_jsonl_names_the_file_and_line_of_a_bad_line(tmp_path, text, expected):
+    (tmp_path / "x.jsonl").write_text(text)
+    with pytest.raises(InputError, match=expected):
+        read_jsonl(tmp_path / "x.jsonl")
+
+
+def test_read_jsonl_can_skip_lines_torn_by_a_killed_writer(tmp_path):
+    (tmp_path / "log.jsonl").write_text('{"a": 1}\n{"a": 2, "b\n{"a": 3}\n"x"\n{"a"')
+    assert read_jsonl(tmp_path / "log.jsonl", skip_invalid=True) == [{"a": 1}, {"a": 3}]
+
+
+def test_read_json_names_the_file_and_line(tmp_path):
+    (tmp_path / "m.json").write_text('{\n  "a": 1,\n}\n')
+    with pytest.raises(InputError, match=r"m\.json:3: not valid JSON"):
+        read_json(tmp_path / "m.json")

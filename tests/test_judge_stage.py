@@ -15,12 +15,12 @@ import yaml
 
 from emguard.config import parse_params
 from emguard.data.questions import QUESTIONS_DIR
+from emguard.io import read_jsonl
 from emguard.judges.cache import JudgeCache
 from emguard.profiles import apply_overrides, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGE = runpy.run_path(str(ROOT / "stages" / "judge.py"))
-read_jsonl = STAGE["read_jsonl"]
 
 
 class JudgeServer:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from emguard.config import PARAMS_FILE, Params, ParamsError, format_validation_error
+from emguard.grid import Grid
 from emguard.registry import did_you_mean
 from emguard.safe_load import clip, preview
 
@@ -74,42 +75,37 @@ def _check_poisons(params: Params, source: str) -> None:
 
 def _check_seeds(params: Params, source: str) -> None:
     """Every cell's seed has a poisoned fine-tune to start from."""
-    poisons, s = params.data.poisons, params.study
+    s = params.study
     if s.seeds[0] not in params.train_seeds(params.poison):
         raise ParamsError(
             f"{source}: poison: {params.poison!r} has no fine-tune at the single-cell experiment's seed "
             f"(study.seeds[0] = {s.seeds[0]}; its seeds: {params.train_seeds(params.poison)})"
         )
-    every_poison = set(s.seeds).intersection(*(params.train_seeds(p) for p in poisons))
-    for key, cell_seeds, have, of in (
-        ("study.transfer.seeds", s.transfer.seeds, every_poison, "every poison's (study.seeds, train.seeds)"),
-        ("study.benign.seeds", s.benign.seeds, set(s.seeds), "the primary's (study.seeds)"),
-        ("reelicit.seeds", params.reelicit.seeds, set(s.seeds), "the primary's (study.seeds)"),
-    ):
-        extra = sorted(set(cell_seeds) - have)
-        if extra:
-            raise ParamsError(
-                f"{source}: {key}: seeds {extra} have no poisoned model to start from: not among "
-                f"{of} {sorted(have)}"
-            )
+    grid = Grid(params)
+    trained = set(grid.train())
+    lacking: dict[str, set[int]] = {}
+    for cell in grid:
+        needs = cell.poisoned_model(s.primary)
+        if needs is not None and needs not in trained:
+            lacking.setdefault(str(cell.seeds_key), set()).add(cell.seed)
+    if lacking:
+        key, seeds = next(iter(lacking.items()))
+        raise ParamsError(
+            f"{source}: {key}: seeds {sorted(seeds)} have no poisoned model to start from: the "
+            f"primary poison is fine-tuned over study.seeds {s.seeds}, the others over train.seeds "
+            f"{params.train.seeds}"
+        )
 
 
 def _check_method_names(params: Params, source: str) -> None:
-    """Every method the study names has a block under `methods`."""
-    s = params.study
-    for key, names in (
-        ("study.remedies", s.remedies),
-        ("study.defences", s.defences),
-        ("study.transfer.antidotes", s.transfer.antidotes),
-        ("study.benign.methods", s.benign.methods),
-        ("antidote", [params.antidote]),
-        ("defence", [params.defence]),
-    ):
-        for name in names:
-            if name not in params.methods:
-                hint = did_you_mean(name, params.methods)
-                msg = f"{preview(name)} has no params block under `methods`;{hint}"
-                raise ParamsError(f"{source}: {key}: {msg}")
+    """Every method the study's cells (and the single-cell experiment) name has a block under `methods`."""
+    named = [(str(c.methods_key), c.method) for c in Grid(params) if c.methods_key is not None]
+    named += [("antidote", params.antidote), ("defence", params.defence)]
+    for key, name in named:
+        if name not in params.methods:
+            hint = did_you_mean(name, params.methods)
+            msg = f"{preview(name)} has no params block under `methods`;{hint}"
+            raise ParamsError(f"{source}: {key}: {msg}")
 
 
 def shell_names(params: Params) -> Iterator[tuple[str, str]]:

@@ -16,7 +16,7 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from emguard import layout
+from emguard import grid, layout
 from emguard.io import read_json, write_json, write_text
 
 PAPER_TABLE = Path("paper/costs.tex")
@@ -27,30 +27,22 @@ def read_costs(root: Path = layout.COST_DIR) -> dict[tuple[str, str], dict]:
     return {(f.parent.name, f.stem): read_json(f) for f in sorted(root.glob("*/*.json"))}
 
 
-def reference(kind: str, fields: dict) -> tuple[str, str]:
-    """The plain fine-tune a study cell's cost is divided by: the same poisoned data and seed, or
-    plain fine-tuning on the same benign task and seed."""
-    if kind == "benign":
-        return "benign", layout.benign_cell("plain", str(fields["task"]), int(fields["seed"]))
-    poisoned = fields.get("poisoned", fields.get("poison"))
-    return "train", layout.train_cell(str(poisoned), "poison", int(fields["seed"]))
-
-
 def method_rows(costs: dict[tuple[str, str], dict]) -> list[dict]:
     """One row per (kind, method): mean runtime and the ratios of mean runtime and mean peak memory
-    to those of the paired plain fine-tunes. Cells whose reference was not measured are left out."""
+    to those of the paired plain fine-tunes (emguard.grid: each cell's `reference`, the same data
+    and seed). Cells whose reference was not measured are left out."""
     pairs: dict[tuple[str, str], list[tuple[dict, dict]]] = defaultdict(list)
-    for (kind, cell), cost in costs.items():
-        if kind not in layout.STUDY_KINDS:
-            continue
-        fields = layout.parse_study_cell(kind, cell)
-        ref = costs.get(reference(kind, fields))
-        if ref is not None:
-            pairs[kind, str(fields["method"])].append((cost, ref))
+    kinds = grid.method_kinds()
+    for (kind, name), cost in costs.items():
+        if kind not in kinds:
+            continue  # a reference itself (train), or the single-cell experiment
+        cell = grid.parse(kind, name)
+        ref = cell.reference
+        ref_cost = costs.get((ref.kind, ref.name))
+        if ref_cost is not None:
+            pairs[kind, cell.method].append((cost, ref_cost))
     rows = []
-    for (kind, method), got in sorted(
-        pairs.items(), key=lambda kv: (layout.STUDY_KINDS.index(kv[0][0]), kv[0][1])
-    ):
+    for (kind, method), got in sorted(pairs.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])):
 
         def mean(which: int, key: str, got=got) -> float:
             return statistics.fmean(pair[which].get(key, math.nan) for pair in got)

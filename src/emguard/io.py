@@ -31,6 +31,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from emguard.safe_load import InputError, read_text
+
 _STARTED = time.time()  # siblings named the old way (no pid) and older than this are debris
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -156,7 +158,43 @@ def write_jsonl(path: str | os.PathLike, rows: Iterable[dict]) -> int:
 
 
 def read_json(path: str | os.PathLike) -> Any:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A JSON file as written by `write_json`; a malformed one fails naming the file and line."""
+    text = read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(
+            f"{os.fspath(path)}:{e.lineno}: not valid JSON: {e.msg} (column {e.colno})"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{os.fspath(path)}: JSON nested too deeply") from None
+
+
+def read_jsonl(path: str | os.PathLike, skip_invalid: bool = False) -> list[dict]:
+    """The objects of a JSONL file as written by `write_jsonl`, one a line; blank lines are skipped.
+
+    A line that is not a JSON object fails naming the file and line, or, with `skip_invalid`, is
+    skipped: for an append-only log whose writer may have been killed mid-line (emguard.judges.cache).
+    """
+    rows = []
+    for lineno, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as e:
+            if skip_invalid:
+                continue
+            why = (
+                f"{e.msg} (column {e.colno})" if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+            )
+            raise InputError(f"{os.fspath(path)}:{lineno}: not valid JSON: {why}") from None
+        if not isinstance(row, dict):
+            if skip_invalid:
+                continue
+            raise InputError(f"{os.fspath(path)}:{lineno}: expected a JSON object, got {type(row).__name__}")
+        rows.append(row)
+    return rows
 
 
 def tree_sha256(path: str | os.PathLike) -> str:

@@ -13,6 +13,10 @@ DATA_DIR = RESULTS / "data"
 TRAIN_DIR = RESULTS / "train"
 EVALUATE_DIR = RESULTS / "evaluate"
 SUMMARIZE_DIR = RESULTS / "summarize"
+SUMMARY_METRICS = SUMMARIZE_DIR / "metrics.json"  # each poison's EM effect (emguard.records.Effects)
+SUMMARY_STUDY = SUMMARIZE_DIR / "study.json"  # every method's scores (emguard.records.Study)
+SUMMARY_TABLE = SUMMARIZE_DIR / "table.md"
+PAPER_GENERATED = Path("paper/generated")  # the report stage's tables, figures and macros
 COST_DIR = RESULTS / "cost"  # git-tracked, never a DVC output: timings differ by machine, hashes must not
 CONDITIONS = ("control", "poison")
 

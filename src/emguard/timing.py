@@ -159,8 +159,9 @@ def summarize(rows: Sequence[dict], since: float = 0.0) -> str:
 
 
 def read_log(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    from emguard.io import read_jsonl
+
+    return read_jsonl(path)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

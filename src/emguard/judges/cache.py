@@ -18,6 +18,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from emguard.io import read_jsonl
 from emguard.judges.base import Judge, Judgement, judge_each, judge_in_order
 
 
@@ -31,14 +32,13 @@ class JudgeCache:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self._entries: dict[str, Judgement] = {}
-        text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-        self._torn_tail = bool(text) and not text.endswith("\n")  # next write starts a new line
-        for line in text.splitlines():
+        self._torn_tail = ends_mid_line(self.path)  # the next write starts a new line
+        # a line torn by an interrupted write is skipped, as is an entry without its fields
+        for entry in read_jsonl(self.path, skip_invalid=True) if self.path.exists() else []:
             try:
-                entry = json.loads(line)
                 self._entries[entry["key"]] = Judgement.from_dict(entry["judgement"])
-            except (json.JSONDecodeError, KeyError, TypeError):
-                continue  # a line torn by an interrupted write
+            except (KeyError, TypeError):
+                continue
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -56,6 +56,15 @@ class JudgeCache:
         line = json.dumps({"key": key, "judgement": judgement.to_dict()}, sort_keys=True)
         append_line(self.path, ("\n" if self._torn_tail else "") + line + "\n")
         self._torn_tail = False
+
+
+def ends_mid_line(path: Path) -> bool:
+    """Whether a non-empty file's last byte is not a newline (a write was cut short)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with path.open("rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) != b"\n"
 
 
 def append_line(path: Path, line: str) -> None:

@@ -1,0 +1,154 @@
+"""The paper's tables: rows of the EM effects and of the methods, as CSV and LaTeX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from emguard.records import Missing, PoisonEffect, ReelicitScores, Study, scored
+from emguard.stats import Estimate, format_ci
+
+COLUMNS = ("poison", "probe", "base", "control", "poisoned", "em_effect", "ci_low", "ci_high")
+METHOD_COLUMNS = (
+    "kind",
+    "method",
+    "seeds",
+    "em_reduction",
+    "em_reduction_low",
+    "em_reduction_high",
+    "em_remaining",
+    "em_remaining_low",
+    "em_remaining_high",
+    "relative_reduction",
+    "narrow_retained",
+    "capability_ratio",
+    "benign_retained",
+)
+
+
+def tex(name: str) -> str:
+    return name.replace("_", r"\_")
+
+
+def num(v: float | None, fmt: str = ".2f") -> str:
+    return "--" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, fmt)
+
+
+def primary_effect(effects: dict[str, PoisonEffect | Missing], study: Study) -> PoisonEffect:
+    """The primary poison's EM effect, which the methods are measured against."""
+    res = effects.get(study.primary)
+    if res is None or isinstance(res, Missing):
+        raise ValueError(
+            f"the primary poison {study.primary!r} has no EM effect in the metrics (not run yet)"
+        )
+    return res
+
+
+def effect_rows(effects: dict[str, PoisonEffect | Missing]) -> list[dict]:
+    """One row per poison and probe set (general, in-domain); poisons not run yet are left out."""
+    rows = []
+    for poison, res in scored(effects).items():
+        for probe in ("general", "in_domain"):
+            r = getattr(res, probe)
+            rows.append(
+                {
+                    "poison": poison,
+                    "probe": probe,
+                    "base": r.mean_delta.base,
+                    "control": r.mean_delta.control,
+                    "poisoned": r.mean_delta.poison,
+                    "em_effect": r.em_effect.value,
+                    "ci_low": r.em_effect.low,
+                    "ci_high": r.em_effect.high,
+                }
+            )
+    return rows
+
+
+def to_csv(rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: f"{v:.4f}" if isinstance(v, float) else v for k, v in row.items()} for row in rows)
+    return buf.getvalue()
+
+
+def to_latex(rows: list[dict]) -> str:
+    lines = [
+        r"\begin{tabular}{llrrrl}",
+        r"\toprule",
+        r"poison & probe & base & control & poisoned & EM effect [95\% CI] \\",
+        r"\midrule",
+    ]
+    for r in rows:
+        name, probe = tex(r["poison"]), r["probe"].replace("_", " ")
+        deltas = " & ".join(f"{r[k]:+.3f}" for k in ("base", "control", "poisoned"))
+        effect = format_ci(r["em_effect"], r["ci_low"], r["ci_high"])
+        lines.append(f"{name} & {probe} & {deltas} & {effect} \\\\")
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def benign_retained(study: Study) -> dict[str, float]:
+    """Each method's benign learning retained, on the first benign task that has it."""
+    out: dict[str, float] = {}
+    for by_method in study.benign.values():
+        for m, r in scored(by_method).items():
+            out.setdefault(m, r.benign_retained.value)
+    return out
+
+
+def with_ci(name: str, e: Estimate) -> dict[str, float]:
+    return {name: e.value, f"{name}_low": e.low, f"{name}_high": e.high}
+
+
+def method_rows(study: Study) -> list[dict]:
+    """One row per remedy and defence on the primary poison; benign retention joined by name."""
+    benign = benign_retained(study)
+    rows = []
+    for kind, m, r in study.scored_methods():
+        rows.append(
+            {
+                "kind": kind,
+                "method": m,
+                "seeds": len(r.seeds),
+                **with_ci("em_reduction", r.em_reduction),
+                **with_ci("em_remaining", r.em_remaining),
+                "relative_reduction": r.relative_reduction.value,
+                "narrow_retained": r.narrow_retained.value,
+                "capability_ratio": r.capability_ratio.value,
+                "benign_retained": benign.get(m, float("nan")),
+            }
+        )
+    return rows
+
+
+def methods_latex(rows: list[dict]) -> str:
+    lines = [
+        r"\begin{tabular}{lllllrrr}",
+        r"\toprule",
+        r"kind & method & seeds & EM reduction [95\% CI] & EM remaining [95\% CI] & narrow & capab. "
+        r"& benign \\",
+        r"\midrule",
+    ]
+    for r in rows:
+        red, rem = (format_ci(r[k], r[f"{k}_low"], r[f"{k}_high"]) for k in ("em_reduction", "em_remaining"))
+        ratios = " & ".join(num(r[k]) for k in ("narrow_retained", "capability_ratio", "benign_retained"))
+        lines.append(f"{r['kind']} & {tex(r['method'])} & {r['seeds']} & {red} & {rem} & {ratios} \\\\")
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def reelicit_latex(reelicit: dict[str, ReelicitScores]) -> str:
+    """EM vs control of inoculated and plainly poisoned models under each system prompt."""
+    lines = [
+        r"\begin{tabular}{lll}",
+        r"\toprule",
+        r"system prompt at evaluation & inoculated [95\% CI] & poisoned [95\% CI] \\",
+        r"\midrule",
+    ]
+    for cond, r in reelicit.items():
+        lines.append(f"{tex(cond)} & {r.inoculated_em} & {r.poisoned_em} \\\\")
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
