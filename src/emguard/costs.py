@@ -82,8 +82,8 @@ def markdown(rows: list[dict], machines: list[str]) -> str:
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     lines += [
-        f"| {r['kind']} | {r['method']} | {r['cells']} | {r['runtime_s']:.0f} | {_seconds(r['prep_runtime_s'])} "
-        f"| {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
+        f"| {r['kind']} | {r['method']} | {r['cells']} | {r['runtime_s']:.0f} "
+        f"| {_seconds(r['prep_runtime_s'])} | {r['runtime_ratio']:.2f} | {r['memory_ratio']:.2f} |"
         for r in rows
     ]
     return "\n".join(lines) + "\n"
