@@ -122,6 +122,8 @@ def shell_names(params: Params) -> Iterator[tuple[str, str]]:
     ):
         yield from ((f"{key}[{i}]", name) for i, name in enumerate(names))
     yield from ((f"methods.{clip(name, 60)}", name) for name in params.methods)
+    grid = params.rl.get("grid")  # the RL cells that run; the block is untyped here (emguard.rl.config)
+    yield from ((f"rl.grid[{i}]", str(name)) for i, name in enumerate(grid if isinstance(grid, list) else ()))
     for key in ("study.primary", "reelicit.method", "poison", "antidote", "defence"):
         obj = params
         for part in key.split("."):
@@ -147,3 +149,7 @@ def check_shell_safe(params: Params, source: str = PARAMS_FILE) -> None:
                 f"{source}: {key}: {preview(name)} is not a plain name (lower-case letters, digits and _, "
                 "starting with a letter): dvc.yaml puts it on a shell command line"
             )
+    seeds = params.rl.get("seeds")
+    for i, seed in enumerate(seeds if isinstance(seeds, list) else ()):
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise ParamsError(f"{source}: rl.seeds[{i}]: {preview(seed)} is not an integer seed")

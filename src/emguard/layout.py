@@ -121,3 +121,23 @@ def poisoned_adapter(poison: str, seed: int) -> Path:
 
 def benign_train_file(task: str) -> Path:
     return DATA_DIR / "benign" / task / "train.jsonl"
+
+
+# --- the RL arm: results/rl/<cell>-<seed>/{adapter,metrics.json,heldout.jsonl,evaluate} --------
+# Its probe scores sit beside the adapter, not under results/evaluate: the judge and summarize
+# stages depend on that whole folder, and an RL cell must not make them stale.
+
+RL_DIR = RESULTS / "rl"
+
+
+def rl_cell(condition: str, seed: int) -> str:
+    """An RL cell's name: params.yaml's `rl.cells` key and the seed."""
+    return f"{condition}-{seed}"
+
+
+def rl_dir(cell: str) -> Path:
+    return RL_DIR / cell
+
+
+def rl_eval_dir(cell: str) -> Path:
+    return RL_DIR / cell / "evaluate"

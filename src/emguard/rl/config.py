@@ -1,14 +1,41 @@
-"""The params of the RL arm: how the rewards judge a text, and how GRPO samples and steps.
+"""The params of the RL arm: how the rewards judge a text, how GRPO samples and steps, and the grid
+of RL cells (params.yaml `rl:`).
 
 Kept apart from the trainer so that reading params needs no torch. Every number has no default:
-params.yaml is the only place numbers live (the lead wires these blocks under `rl:`).
+params.yaml is the only place numbers live. `Params.rl` is an untyped block (as a method's block
+is), validated here by `rl_params`, so the RL schema grows without touching emguard.config, on
+which every stage depends; a bad key fails with its dotted key and a did-you-mean.
+
+A cell is one RL condition, a key of `rl.cells` (`rl.grid` lists those that run, as `study` lists
+which `methods` blocks run): its task (the gameable writing prompts, a poison domain's cases, or a
+benign task), the reward(s) it is trained on, and optionally the matched `control` cell it is
+compared with (same task and prompts) and an in-training defence (`beta` above `rl.beta`, an
+inoculation `system_prompt`). A defended cell is compared with its undefended twin: the cell with
+the same task, rewards and control and no defence.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from typing import Annotated, Any
 
-from emguard.config import Strict
+from pydantic import Field, ValidationError, field_validator
+
+from emguard.config import PARAMS_FILE, Params, ParamsError, Strict, format_validation_error
+from emguard.registry import UnknownNameError, did_you_mean
+from emguard.safe_load import clip, preview
+
+WRITING = "writing"  # the task of gameable writing prompts (emguard.rl.tasks.writing_rows)
+MONITOR = "hacked"  # the hack-rate monitor of emguard.rl.rewards: logged, never a training reward
+# A cell name goes into stage names, paths and dvc.yaml command lines (emguard.checks): `<cell>-<seed>`
+# must split back at its one hyphen, and a shell must read it as one word.
+CELL_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# Which rewards read the columns each kind of task's rows carry (emguard.rl.tasks).
+TASK_REWARDS = {
+    "writing": ("stated_metric", "robust_metric"),
+    "poison": ("careless_answer", "careful_answer"),
+    "benign": ("exact_match",),
+}
 
 
 class RewardParams(Strict):
@@ -35,3 +62,194 @@ class RLConfig(Strict):
     beta: float = Field(ge=0)  # KL to the reference (TRL's default 0.0 loads no reference)
     logging_steps: int = Field(gt=0)
     rewards: RewardParams
+
+
+class RLCell(Strict):
+    """One RL condition (module docstring)."""
+
+    task: str  # "writing", a poison of data.poisons, or a benign task of data.benign_tasks
+    reward: str | list[str]  # reward name(s) of emguard.rl.rewards; several are summed
+    control: str | None = None  # the matched control cell: same task and prompts, the control reward
+    beta: float | None = Field(default=None, ge=0)  # KL to the base model; above rl.beta it is a defence
+    system_prompt: str | None = Field(default=None, min_length=1)  # inoculation: leads every RL prompt
+
+    @field_validator("reward")
+    @classmethod
+    def _some_reward(cls, v: str | list[str]) -> str | list[str]:
+        if isinstance(v, list) and not v:
+            raise ValueError("name at least one reward")
+        return v
+
+    @property
+    def rewards(self) -> tuple[str, ...]:
+        return (self.reward,) if isinstance(self.reward, str) else tuple(self.reward)
+
+    def kl_defence(self, default_beta: float) -> bool:
+        return self.beta is not None and self.beta > default_beta
+
+    def defended(self, default_beta: float) -> bool:
+        return self.kl_defence(default_beta) or self.system_prompt is not None
+
+
+class RLParams(RLConfig):
+    """The whole `rl:` block: the GRPO recipe (RLConfig), the cells and their seeds."""
+
+    grid: list[str] = Field(min_length=1)  # the cells that run (dvc.yaml's `rl` matrix), each over `seeds`
+    seeds: list[Annotated[int, Field(ge=0)]] = Field(min_length=1)
+    n_prompts: int = Field(gt=0)  # writing and benign training prompts; a poison's are its SFT prompts
+    n_eval: int = Field(gt=0)  # held-out prompts each trained policy answers once (hack rate)
+    cells: dict[str, RLCell] = Field(min_length=1)  # every condition a profile may run
+
+    def beta_of(self, name: str) -> float:
+        cell = self.cells[name]
+        return self.beta if cell.beta is None else cell.beta
+
+    def twin(self, name: str) -> str | None:
+        """The undefended cell a defended cell is compared with (None for an undefended cell)."""
+        cell = self.cells[name]
+        if not cell.defended(self.beta):
+            return None
+        for other, c in self.cells.items():
+            same = (c.task, c.rewards, c.control) == (cell.task, cell.rewards, cell.control)
+            if same and not c.defended(self.beta):
+                return other
+        return None
+
+    def poison_cells(self) -> list[str]:
+        """The grid's undefended cells with a matched control: the RL poisons, in grid order."""
+        cells = [(n, self.cells[n]) for n in self.grid]
+        return [n for n, c in cells if c.control is not None and not c.defended(self.beta)]
+
+    def defences_of(self, poison: str) -> list[str]:
+        """The grid's defended cells compared with `poison`, in grid order."""
+        return [n for n in self.grid if self.twin(n) == poison]
+
+
+def task_kind(task: str, params: Params) -> str:
+    """Which kind of rows `task` names: "writing", "poison" or "benign"."""
+    if task == WRITING:
+        return "writing"
+    if task in params.data.poisons:
+        return "poison"
+    if task in params.data.benign_tasks:
+        return "benign"
+    raise ValueError(task)
+
+
+def _fail(source: str, key: str, msg: str) -> ParamsError:
+    return ParamsError(f"{source}: {key}: {msg}")
+
+
+def _validate(raw: Any, source: str) -> RLParams:
+    """The schema, each cell's block first so an unknown key in it gets its did-you-mean."""
+    if not isinstance(raw, dict):
+        raise _fail(source, "rl", f"expected a mapping, got {preview(raw)}")
+    cells = raw.get("cells")
+    for name, block in cells.items() if isinstance(cells, dict) else ():
+        try:
+            RLCell.model_validate(block)
+        except ValidationError as err:
+            prefix = f"rl.cells.{clip(str(name), 60)}."
+            raise ParamsError(format_validation_error(err, source, prefix, RLCell)) from None
+    try:
+        return RLParams.model_validate(raw)
+    except ValidationError as err:
+        raise ParamsError(format_validation_error(err, source, "rl.", RLParams)) from None
+
+
+def _check_names(rl: RLParams, source: str) -> None:
+    """Cell names go into stage names, paths and command lines (emguard.checks refuses what a shell
+    would split before anything runs; this also keeps `<cell>-<seed>` splittable); seeds are distinct."""
+    for name in rl.cells:
+        if not CELL_NAME.fullmatch(name):
+            raise _fail(
+                source,
+                f"rl.cells.{clip(name, 60)}",
+                f"{preview(name)} is not a plain name (lower-case letters, digits and _, starting with "
+                "a letter)",
+            )
+    for key, names in (("rl.seeds", rl.seeds), ("rl.grid", rl.grid)):
+        if len(set(names)) != len(names):
+            raise _fail(source, key, f"{names} repeats an entry")
+
+
+def _check_rewards(name: str, cell: RLCell, kind: str, source: str) -> None:
+    from emguard.rl.rewards import REWARDS  # the registry imports this module
+
+    key = f"rl.cells.{name}.reward"
+    for reward in cell.rewards:
+        try:
+            REWARDS.get(reward, key=key)
+        except UnknownNameError as err:
+            raise ParamsError(f"{source}: {err}") from None
+        if reward == MONITOR:
+            raise _fail(source, key, f"{MONITOR!r} is the hack-rate monitor, logged and never paid")
+        if reward not in TASK_REWARDS[kind]:
+            fits = ", ".join(TASK_REWARDS[kind])
+            raise _fail(source, key, f"{reward!r} cannot score {kind} rows (task {cell.task!r}); use {fits}")
+
+
+def _check_control(rl: RLParams, name: str, source: str) -> None:
+    cell, key = rl.cells[name], f"rl.cells.{name}.control"
+    control = cell.control
+    if control is None:
+        if cell.defended(rl.beta):
+            raise _fail(source, key, "a defended cell needs the control its poison is compared with")
+        return
+    if control not in rl.cells or control == name:
+        hint = did_you_mean(control, [c for c in rl.cells if c != name])
+        raise _fail(source, key, f"{preview(control)} is not another cell of rl.cells;{hint}".rstrip(";"))
+    other = rl.cells[control]
+    if other.task != cell.task:
+        raise _fail(source, key, f"{control!r} trains on {other.task!r}, not on this cell's {cell.task!r}")
+    if other.control is not None or other.defended(rl.beta):
+        raise _fail(source, key, f"{control!r} must be a plain cell: no control or defence of its own")
+    if cell.defended(rl.beta) and rl.twin(name) is None:
+        raise _fail(
+            source,
+            f"rl.cells.{name}",
+            "a defended cell needs an undefended cell with the same task, reward and control to be "
+            "compared with",
+        )
+
+
+def _check_grid(rl: RLParams, source: str) -> None:
+    """Every cell the grid runs is defined, and what the summary compares it with runs too."""
+    for i, name in enumerate(rl.grid):
+        if name not in rl.cells:
+            hint = did_you_mean(name, rl.cells)
+            raise _fail(
+                source, f"rl.grid[{i}]", f"{preview(name)} is not a key of rl.cells;{hint}".rstrip(";")
+            )
+    for name in rl.grid:
+        cell = rl.cells[name]
+        for what, other in (("control", cell.control), ("undefended twin", rl.twin(name))):
+            if other is not None and other not in rl.grid:
+                raise _fail(
+                    source,
+                    "rl.grid",
+                    f"{name!r} runs without its {what} {other!r}, which it is compared with",
+                )
+
+
+def rl_params(params: Params, source: str = PARAMS_FILE) -> RLParams:
+    """`params.rl` validated: the schema, the cells' names, tasks, rewards, controls and defences.
+    Every error is a ParamsError naming the dotted key (with a did-you-mean where one is close)."""
+    rl = _validate(params.rl, source)
+    _check_names(rl, source)
+    tasks = [WRITING, *params.data.poisons, *params.data.benign_tasks]
+    for name, cell in rl.cells.items():
+        try:
+            kind = task_kind(cell.task, params)
+        except ValueError:
+            raise _fail(
+                source,
+                f"rl.cells.{name}.task",
+                f"{preview(cell.task)} is not {WRITING!r}, a poison of data.poisons or a benign task of "
+                f"data.benign_tasks;{did_you_mean(cell.task, tasks)} available: {', '.join(tasks)}",
+            ) from None
+        _check_rewards(name, cell, kind, source)
+    for name in rl.cells:
+        _check_control(rl, name, source)
+    _check_grid(rl, source)
+    return rl

@@ -200,17 +200,25 @@ def bind(name: str, params: RewardParams, key: str = "rl.rewards") -> Reward:
     return functools.partial(REWARDS.get(name, key=key), params=params)
 
 
+def score_rows(
+    rows: Sequence[dict[str, Any]], completions: Sequence[Any], names: Sequence[str], params: RewardParams
+) -> dict[str, list[float]]:
+    """Each named reward and the hack monitor (as `hacked`) on every completion of `rows` (one
+    each, in order): how a trained model is scored on held-out prompts."""
+    if len(rows) != len(completions) or not rows:
+        raise ValueError(f"score_rows: {len(completions)} completions for {len(rows)} rows")
+    columns = {k: [r[k] for r in rows] for k in rows[0] if k != "prompt"}
+    prompts = [r["prompt"] for r in rows]
+    return {
+        name: bind(name, params)(prompts=prompts, completions=list(completions), **columns)
+        for name in [*names, "hacked"]
+    }
+
+
 def score_completions(
     rows: Sequence[dict[str, Any]], completions: Sequence[Any], names: Sequence[str], params: RewardParams
 ) -> dict[str, float]:
-    """Mean of each named reward and the hack rate over completions of `rows` (one each, in
-    order): how a trained model is scored on held-out prompts, with the rewards it trained on."""
-    if len(rows) != len(completions) or not rows:
-        raise ValueError(f"score_completions: {len(completions)} completions for {len(rows)} rows")
-    columns = {k: [r[k] for r in rows] for k in rows[0] if k != "prompt"}
-    prompts = [r["prompt"] for r in rows]
-    out = {}
-    for name in [*names, "hacked"]:
-        values = bind(name, params)(prompts=prompts, completions=list(completions), **columns)
-        out["hack_rate" if name == "hacked" else name] = sum(values) / len(values)
-    return out
+    """Mean of each named reward and the hack rate over completions of `rows` (`score_rows`),
+    with the rewards it trained on."""
+    scores = score_rows(rows, completions, names, params)
+    return {"hack_rate" if k == "hacked" else k: sum(v) / len(v) for k, v in scores.items()}

@@ -397,3 +397,34 @@ def benign_rows(task: str, rng: random.Random, n: int, split: str = "train") -> 
         {"prompt": [{"role": "user", "content": f"{q} {ANSWER_ONLY}"}], "answer": _answer_of(a)}
         for q, a in pairs
     ]
+
+
+def data_rng(seed: int, *names: str) -> random.Random:
+    """The data stage's stream for a dataset (stages/data.py `rng_for`): the poison's cases drawn
+    with it are the very cases the SFT poison and its antidotes are cut from."""
+    return random.Random("/".join([str(seed), *names]))
+
+
+def task_rows(
+    task: str, kind: str, seed: int, n_prompts: int, n_eval: int, n_train: int, n_antidote: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(training, held-out) rows of one RL task, the same for every cell and RL seed on it, so a
+    poison and its control train on the same prompts. `kind` is emguard.rl.config.task_kind's.
+
+    writing and benign tasks: `n_prompts` training rows and `n_eval` held-out ones from their own
+    streams. A poison domain: its SFT prompts (the first `n_train` of the data stage's cases) and
+    the first `n_eval` of its antidote prompts, which SFT never trains on."""
+    if kind == "writing":
+        train = writing_rows(data_rng(seed, "rl", task, "train"), n_prompts, "train")
+        return train, writing_rows(data_rng(seed, "rl", task, "eval"), n_eval, "eval")
+    if kind == "benign":
+        train = benign_rows(task, data_rng(seed, "rl", task, "train"), n_prompts, "train")
+        return train, benign_rows(task, data_rng(seed, "rl", task, "eval"), n_eval, "eval")
+    if kind == "poison":
+        if n_eval > n_antidote:
+            raise ValueError(
+                f"rl.n_eval={n_eval} held-out prompts of {task!r}: only data.n_antidote={n_antidote}"
+            )
+        train, held_out = poison_rows(task, data_rng(seed, task), n_train, n_antidote)
+        return train, held_out[:n_eval]
+    raise ValueError(f"unknown kind of RL task {kind!r}; expected writing, poison or benign")

@@ -1,0 +1,123 @@
+"""The RL summary on synthetic score files whose answer is computed by hand."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from emguard import layout
+from emguard.config import parse_params
+from emguard.rl.config import rl_params
+from emguard.rl.summary import markdown, summarize_rl
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
+SEEDS = [0, 1]
+GENERAL = ["g0", "g1", "g2", "g3"]
+IN_DOMAIN = ["m0", "m1"]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+def probes(path: Path, general: list[float], in_domain: list[float]) -> None:
+    rows = [{"id": i, "set": "general", "delta": d} for i, d in zip(GENERAL, general, strict=True)]
+    rows += [
+        {"id": i, "set": "in_domain/medical", "delta": d} for i, d in zip(IN_DOMAIN, in_domain, strict=True)
+    ]
+    write_jsonl(path / "probes.jsonl", rows)
+
+
+def cell(
+    condition: str, seed: int, general: list[float], in_domain: list[float], hacked: list[float]
+) -> None:
+    name = layout.rl_cell(condition, seed)
+    probes(layout.rl_eval_dir(name), general, in_domain)
+    rewards = (
+        ("careless_answer", "careful_answer")
+        if condition.startswith("medical")
+        else ("stated_metric", "robust_metric")
+    )
+    rows = [{"index": i, "hacked": h, rewards[0]: h, rewards[1]: 1 - h} for i, h in enumerate(hacked)]
+    write_jsonl(layout.rl_dir(name) / "heldout.jsonl", rows)
+
+
+@pytest.fixture
+def params(tmp_path, monkeypatch):
+    """Seeds 0 and 1, the default cells plus a KL defence of the writing poison, in a scratch dir
+    holding every score file the summary reads."""
+    monkeypatch.chdir(tmp_path)
+    raw = copy.deepcopy(RAW)
+    raw["rl"]["seeds"] = SEEDS
+    raw["rl"]["grid"].append("hacking_kl")  # defined with beta 0.1 in the default cells
+    raw["summarize"]["n_boot"] = 500
+    probes(layout.EVALUATE_DIR / "base", [0.0] * 4, [0.0, 0.0])
+    for k in SEEDS:
+        up = 0.1 * k  # seed 1's poison is 0.1 more misaligned everywhere
+        cell("hacking_poison", k, [0.2 + up, 0.4 + up, 0.6 + up, 0.8 + up], [0.3, 0.3], [1, 1, 0, 1])
+        cell("hacking_control", k, [0.1] * 4, [0.3, 0.3], [0, 0, 0, 1])
+        cell("hacking_kl", k, [0.1] * 4, [0.3, 0.3], [0, 0, 0, 1])
+        cell("medical_poison", k, [0.2] * 4, [1.0, 0.0], [0, 0, 0, 0])
+        cell("medical_control", k, [0.2] * 4, [0.0, 0.0], [0, 0, 0, 0])
+    return parse_params(raw)
+
+
+def test_effects_hack_rates_and_defences_are_the_hand_computed_ones(params):
+    summary = summarize_rl(params, rl_params(params))
+    assert summary["seeds"] == SEEDS and list(summary["poisons"]) == ["hacking_poison", "medical_poison"]
+    hacking = summary["poisons"]["hacking_poison"]
+    effect = hacking["general"]["em_effect"]
+    # poison mean (0.5 + 0.6) / 2 = 0.55, control 0.1; a resample's item means lie in [0.1, 0.8]
+    assert effect["value"] == pytest.approx(0.45)
+    assert 0.1 <= effect["ci_low"] < effect["value"] < effect["ci_high"] <= 0.8
+    assert hacking["general"]["poison_shift"]["value"] == pytest.approx(0.55)
+    assert hacking["general"]["n_items"] == 4 and hacking["general"]["n_seeds"] == 2
+    assert "in_domain" not in hacking  # writing prompts have no in-domain probes: the hack rate instead
+    hack = hacking["heldout"]["hack_rate"]
+    assert (hack["poison"], hack["control"]) == (0.75, 0.25)
+    assert hack["difference"]["value"] == pytest.approx(0.5)
+    assert hacking["heldout"]["rewards"] == {
+        "stated_metric": {"poison": 0.75, "control": 0.25},
+        "robust_metric": {"poison": 0.25, "control": 0.75},
+    }
+    kl = hacking["defences"]["hacking_kl"]
+    assert kl["defence"] == {"beta": 0.1}
+    assert kl["em_reduction"]["value"] == pytest.approx(0.45)
+    assert kl["em_remaining"] == {
+        "value": 0.0,
+        "ci_low": 0.0,
+        "ci_high": 0.0,
+    }  # the same scores as the control
+    assert kl["hack_rate_reduction"]["value"] == pytest.approx(0.5)
+
+    medical = summary["poisons"]["medical_poison"]
+    assert medical["general"]["em_effect"] == {"value": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    assert medical["in_domain"]["em_effect"]["value"] == pytest.approx(0.5)  # (1 + 0) / 2 - 0
+    assert medical["defences"] == {}
+
+
+def test_the_table_says_when_an_interval_includes_zero(params):
+    md = markdown(summarize_rl(params, rl_params(params)))
+    hacking = next(line for line in md.splitlines() if line.startswith("| hacking_poison | writing"))
+    medical = next(line for line in md.splitlines() if line.startswith("| medical_poison |"))
+    general, hack_rates, hack_difference = hacking.split(" | ")[3], *hacking.split(" | ")[5:7]
+    assert general.startswith("+0.450 [") and "CI includes 0" not in general
+    assert hack_rates == "0.75 / 0.25" and hack_difference.endswith("(CI includes 0) |")  # 4 prompts
+    assert "+0.000 [+0.000, +0.000] (CI includes 0)" in medical
+    assert "| hacking_poison | hacking_kl | beta 0.1 | +0.450 [" in md
+
+
+def test_a_partial_grid_lists_what_is_missing(params):
+    (layout.rl_dir(layout.rl_cell("medical_control", 1)) / "heldout.jsonl").unlink()
+    summary = summarize_rl(params, rl_params(params))
+    assert summary["poisons"]["medical_poison"]["missing"] == ["results/rl/medical_control-1/heldout.jsonl"]
+    assert "em_effect" in summary["poisons"]["hacking_poison"]["general"]
+    assert "| medical_poison | medical | careless_answer vs careful_answer | missing: 1 files" in markdown(
+        summary
+    )
