@@ -15,6 +15,7 @@ from emguard import grid, layout
 from emguard.config import parse_params
 from emguard.grid import BenignCell, DefenceCell, Grid, RemedyCell, TrainCell, TransferCell
 from emguard.profiles import resolve
+from emguard.rl.config import rl_params
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = yaml.safe_load((ROOT / "params.yaml").read_text())
@@ -40,11 +41,18 @@ def dvc_stages(tmp_path: Path, raw: dict) -> dict:
         return {s.name: s for s in repo.index.stages}
 
 
+def rl_arm(stages: dict) -> set[str]:
+    """The RL arm's stages: its own grid (params rl.grid x rl.seeds), not yet a kind of emguard.grid."""
+    return {"summarize_rl"} | {name for name in stages if name.startswith("rl@")}
+
+
 @pytest.mark.parametrize("profile", [None, "tiny", "full-cpu"])
 def test_dvc_matrices_and_the_grid_expand_to_the_same_stages_and_paths(tmp_path, profile):
     params = params_of(profile)
     stages, cells = dvc_stages(tmp_path, raw_params(profile)), Grid(params).stages()
-    assert set(stages) - NOT_CELLS == set(cells)
+    rl = rl_params(params)
+    assert rl_arm(stages) == {"summarize_rl"} | {f"rl@{c}-{k}" for c in rl.grid for k in rl.seeds}
+    assert set(stages) - NOT_CELLS - rl_arm(stages) == set(cells)
     for name, cell in cells.items():
         outs = {o.def_path for o in stages[name].outs}
         deps = {d.def_path for d in stages[name].deps}
