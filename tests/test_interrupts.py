@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -134,10 +135,12 @@ Path("out.txt").write_text("done")
 DVC_YAML = """\
 stages:
   slow:
-    cmd: python stage.py
+    cmd: {cmd}
     deps: [stage.py]
     outs: [out.txt]
 """
+DIRECT = "python stage.py"  # bash execs it: DVC is the stage's parent
+VIA_SHELL = "python stage.py; true"  # any shell waits: it sits between DVC and the stage, as dash always does
 
 
 def _env() -> dict[str, str]:
@@ -189,8 +192,8 @@ def as_from_a_hostile_parent() -> None:
     signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATE)
 
 
-def _project(tmp_path: Path) -> None:
-    (tmp_path / "dvc.yaml").write_text(DVC_YAML)
+def _project(tmp_path: Path, cmd: str) -> None:
+    (tmp_path / "dvc.yaml").write_text(DVC_YAML.format(cmd=cmd))
     (tmp_path / "stage.py").write_text(STAGE)
     shutil.copy(ROOT / "params.yaml", tmp_path / "params.yaml")
     for cmd in (["git", "init", "-q"], ["dvc", "init", "-q"]):
@@ -241,25 +244,32 @@ def _wait_gone(pids: list[int], project: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize(
-    ("runner", "signum"),
-    [(REPRO, signal.SIGTERM), (REPRO, signal.SIGKILL), (DVC_REPRO, signal.SIGTERM)],
-    ids=["repro-SIGTERM", "repro-SIGKILL", "dvc-SIGTERM"],
+    ("runner", "signum", "cmd"),
+    [
+        (REPRO, signal.SIGTERM, DIRECT),
+        (REPRO, signal.SIGKILL, DIRECT),
+        (REPRO, signal.SIGKILL, VIA_SHELL),
+        (DVC_REPRO, signal.SIGTERM, DIRECT),
+        (DVC_REPRO, signal.SIGTERM, VIA_SHELL),
+    ],
+    ids=["repro-SIGTERM", "repro-SIGKILL", "repro-SIGKILL-via-shell", "dvc-SIGTERM", "dvc-SIGTERM-via-shell"],
 )
 def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(
-    tmp_path, runner, signum, init_role
+    tmp_path, runner, signum, cmd, init_role
 ):
     """`emguard.repro` starts under a parent that ignores and blocks SIGTERM (it must undo both for
-    itself and its children); plain `dvc repro` gets a terminal's defaults, as it cannot undo them."""
-    _project(tmp_path)
+    itself and its children); plain `dvc repro` gets a terminal's defaults, as it cannot undo them.
+    With a shell between DVC and the stage, the stage must still go when DVC goes."""
+    _project(tmp_path, cmd)
     proc = subprocess.Popen(
         runner,
         cwd=tmp_path,
-        env=_env(),
+        env={**_env(), "SHELL": "/bin/bash"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         preexec_fn=as_from_a_hostile_parent if runner is REPRO else as_from_a_terminal,
     )
-    pids = wait_for(tmp_path / "stage.pid", proc)  # the stage and its parent (dvc)
+    pids = wait_for(tmp_path / "stage.pid", proc)  # the stage and its parent (dvc or a shell)
     proc.send_signal(signum)
     out = proc.communicate(timeout=WAIT_S)[0].decode()
     assert proc.returncode != 0, out
@@ -273,3 +283,34 @@ def test_stopping_the_runner_stops_dvc_and_the_stage_and_the_next_run_completes(
     again = subprocess.run(REPRO, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=WAIT_S)
     assert again.returncode == 0, again.stdout + again.stderr
     assert (tmp_path / "out.txt").read_text() == "done"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_watch_sends_sigterm_once_the_watched_process_is_gone(monkeypatch):
+    from emguard import stage
+
+    sleeper = subprocess.Popen(["sleep", "1"])
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    watch = threading.Thread(target=stage._watch, args=(sleeper.pid, stage._started(sleeper.pid), 0.01))
+    watch.start()
+    time.sleep(0.2)
+    assert sent == [] and watch.is_alive()  # not while it runs
+    sleeper.wait()
+    watch.join(WAIT_S)
+    assert sent == [(os.getpid(), signal.SIGTERM)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("cmd", ["exec {python} -c '{code}'", "{python} -c '{code}'; true"], ids=["direct", "via-shell"])
+def test_the_stage_finds_dvc_above_the_processes_that_carry_dvc_stage(cmd):
+    """This test process plays DVC: it lacks DVC_STAGE, the shell and the stage under it carry it."""
+    code = "from emguard.stage import _dvc_pid; print(_dvc_pid())"
+    out = subprocess.run(
+        ["/bin/sh", "-c", cmd.format(python=sys.executable, code=code)],
+        env={**os.environ, "DVC_STAGE": "slow"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert int(out) == os.getpid()

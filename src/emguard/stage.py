@@ -3,8 +3,9 @@
 It also makes an interrupted stage clean up: SIGINT, SIGTERM and SIGHUP raise `Interrupted` (a
 KeyboardInterrupt) where the stage is, so `finally` blocks and context managers run
 (temporary outputs removed, the MLflow run ended as KILLED), and the stage exits 128 + the signal.
-Under DVC (which sets DVC_STAGE), the stage also gets SIGTERM when the process that started it dies,
-so a killed `dvc repro` leaves no stage running on and writing outputs DVC never records.
+Under DVC (which sets DVC_STAGE), the stage also gets SIGTERM when DVC dies, whether DVC started it
+directly or through a shell, so a killed `dvc repro` leaves no stage running on and writing outputs
+DVC never records.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import ctypes
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 
@@ -62,10 +65,57 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to send SIGTERM when the parent (DVC) dies; elsewhere do nothing."""
-    if sys.platform.startswith("linux") and "DVC_STAGE" in os.environ:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    """Ask Linux to send SIGTERM when the parent dies; if a shell sits between DVC and this stage
+    (DVC runs each command with $SHELL -c, and dash does not exec the last command), also watch DVC
+    itself. Elsewhere do nothing."""
+    if not (sys.platform.startswith("linux") and "DVC_STAGE" in os.environ):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    dvc = _dvc_pid()
+    if dvc is not None and dvc != os.getppid():
+        started = _started(dvc)
+        threading.Thread(target=_watch, args=(dvc, started), name="watch-dvc", daemon=True).start()
+
+
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (state, ppid, ...), or None if gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _started(pid: int) -> str | None:
+    """When `pid` started (clock ticks since boot), or None once it is gone or a zombie: a pid
+    reused by a new process has another start time."""
+    fields = _proc_stat(pid)
+    return None if fields is None or fields[0] == "Z" else fields[19]
+
+
+def _dvc_pid() -> int | None:
+    """The nearest ancestor without DVC_STAGE in its environment: DVC sets it for the command it
+    runs, so the shell and any launcher between DVC and this stage carry it and DVC does not."""
+    pid = os.getppid()
+    while pid > 1:
+        try:
+            env = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        except OSError:
+            return None
+        if not any(var.startswith(b"DVC_STAGE=") for var in env):
+            return pid
+        fields = _proc_stat(pid)
+        if fields is None:
+            return None
+        pid = int(fields[1])
+    return None
+
+
+def _watch(pid: int, started: str | None, every_s: float = 0.2) -> None:
+    """SIGTERM this stage once DVC is gone, as PR_SET_PDEATHSIG would were DVC the parent."""
+    while started is not None and _started(pid) == started:
+        time.sleep(every_s)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def handle_signals() -> None:
