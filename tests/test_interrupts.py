@@ -302,7 +302,9 @@ def test_the_watch_sends_sigterm_once_the_watched_process_is_gone(monkeypatch):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("cmd", ["exec {python} -c '{code}'", "{python} -c '{code}'; true"], ids=["direct", "via-shell"])
+@pytest.mark.parametrize(
+    "cmd", ["exec {python} -c '{code}'", "{python} -c '{code}'; true"], ids=["direct", "via-shell"]
+)
 def test_the_stage_finds_dvc_above_the_processes_that_carry_dvc_stage(cmd):
     """This test process plays DVC: it lacks DVC_STAGE, the shell and the stage under it carry it."""
     code = "from emguard.stage import _dvc_pid; print(_dvc_pid())"
