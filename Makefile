@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 0
 
 include docker/docker.mk
 
-.PHONY: help setup reproduce costs times test test-fast verify bench bench-gpu lint format mlflow-ui clean paper publish upstream
+.PHONY: help setup reproduce costs times test test-fast mutate verify bench bench-gpu lint format mlflow-ui clean paper publish upstream
 
 help:  ## list targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,6 +59,10 @@ test: $(VENV)/.installed  ## the whole test suite (includes one end-to-end DVC r
 
 test-fast: $(VENV)/.installed  ## unit and property tests only
 	$(PY) -m pytest -q -m "not slow"
+
+mutate: $(VENV)/.installed  ## mutation testing of stats, study_metrics, probes and methods ([tool.mutmut] in pyproject.toml)
+	$(PY) -m pip install --quiet mutmut==3.8.1
+	$(BIN)/mutmut run; $(BIN)/mutmut results
 
 verify: $(VENV)/.installed  ## check the committed numbers (seconds); CELLS="train@medical-poison-0 ..." re-runs those
 	$(PY) -m emguard.verify $(if $(CELLS),--cells $(CELLS))

@@ -3,8 +3,9 @@
 Scores the general probes of the base model and of each poisoned/control adapter pair in float32
 and in bf16 (the same merged weights, cast), and reports per precision each model's mean delta,
 the EM effect (poisoned minus control mean delta), the largest per-item difference and the
-scoring time. With `--bf16-adapters DIR`, also the EM effect of a pair trained under bf16
-autocast (train.bf16: true), scored in float32.
+scoring time. With `--treated NAME ADAPTER` (a defence trained from the base model), also that
+method's EM reduction (poisoned minus treated mean delta) in each precision; `--items N` scores
+N evenly spaced general probes only, the same N for every model, so bf16's slow CPU path fits a budget.
 
 Usage (after `dvc repro train@medical-poison-0 train@medical-control-0`):
     python bench/precision.py --pair results/train/medical-poison-0/adapter \
@@ -54,6 +55,16 @@ def score_models(models: dict[str, Path | None], items) -> dict[str, dict]:
     return out
 
 
+def reductions(scores: dict[str, dict], poisoned: str, treated: list[str]) -> dict[str, dict]:
+    """Each method's EM reduction (poisoned minus treated mean delta) in each precision."""
+    return {
+        f"{poisoned} - {name}": {
+            p: scores[poisoned][f"mean_delta_{p}"] - scores[name][f"mean_delta_{p}"] for p in PRECISIONS
+        }
+        for name in treated
+    }
+
+
 def em_effects(scores: dict[str, dict], pairs: list[tuple[str, str]]) -> dict[str, dict]:
     return {
         f"{poisoned} - {control}": {
@@ -78,10 +89,21 @@ def main() -> None:
         "--pair", nargs=2, action="append", type=Path, required=True, metavar=("POISONED", "CONTROL")
     )
     parser.add_argument("--label", action="append", help="a name per --pair (default: the adapter's cell)")
+    parser.add_argument(
+        "--treated",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "ADAPTER"),
+        help="a method's adapter, its EM reduction taken against the first pair's poisoned model",
+    )
+    parser.add_argument("--items", type=int, default=None, help="score N evenly spaced general probes")
     parser.add_argument("--out", type=Path, default=Path("bench/results/precision.json"))
     args = parser.parse_args()
     torch.set_num_threads(1)
     items = load_probe_jsonl(layout.general_probes_file())
+    if args.items:  # evenly spaced, so every category of probe keeps its share
+        items = items[:: max(1, len(items) // args.items)][: args.items]
     models: dict[str, Path | None] = {"base": None}
     pairs = []
     for i, (poisoned, control) in enumerate(args.pair):
@@ -89,6 +111,7 @@ def main() -> None:
         names = [f"{label}{p.parent.name}" for p in (poisoned, control)]
         models.update(zip(names, (poisoned, control), strict=True))
         pairs.append(tuple(names))
+    models.update((name, Path(adapter)) for name, adapter in args.treated)
     scores = score_models(models, items)
     result = {
         "machine": machine(),
@@ -98,6 +121,8 @@ def main() -> None:
         "models": scores,
         "em_effect": em_effects(scores, pairs),
     }
+    if args.treated:
+        result["em_reduction"] = reductions(scores, pairs[0][0], [name for name, _ in args.treated])
     write_json(args.out, result)
     print(result["em_effect"])
 

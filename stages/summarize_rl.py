@@ -17,7 +17,7 @@ def main(params: Params) -> None:
     stage.print_config("summarize_rl", params.summarize)
     summary = summarize_rl(params, rl_params(params))
     md = markdown(summary)
-    write_json(layout.SUMMARIZE_DIR / "rl.json", summary)
+    write_json(layout.SUMMARY_RL, summary)
     write_text(layout.SUMMARIZE_DIR / "rl.md", md)
     with tracking.start_run(params.tracking, "summarize_rl", {"stage": "summarize_rl"}) as log:
         for name, r in summary["poisons"].items():

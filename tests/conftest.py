@@ -105,6 +105,17 @@ def tiny_tokenizer(tiny_model_dir):
     return AutoTokenizer.from_pretrained(tiny_model_dir)
 
 
+# reward thresholds small enough for a few generated tokens (params.yaml rl.rewards has the real ones)
+TINY_REWARD_PARAMS = dict(
+    ngram=3,
+    max_ngram_repeats=3,
+    stuffing_density=0.2,
+    density_cap=0.08,
+    reference_weight=0.5,
+    marker_min_chars=4,
+)
+
+
 def tiny_train_config(**overrides):
     """The study's TrainConfig shrunk for the tiny model; tests override what they exercise."""
     from emguard.config import TrainConfig

@@ -139,3 +139,46 @@ def test_the_primary_poison_must_have_an_effect():
     without = records.EFFECTS.validate_python({**METRICS_JSON, "medical": {"missing": ["base"]}})
     with pytest.raises(ValueError, match="primary poison 'medical' has no EM effect"):
         macros(without, STUDY)
+
+
+def _est(value: float) -> dict[str, float]:
+    return {"value": value, "ci_low": value - 0.01, "ci_high": value + 0.01}
+
+
+RL_JSON = {
+    "seeds": [0, 1],
+    "poisons": {
+        "hacking_poison": {
+            "general": {"em_effect": _est(0.004)},
+            "heldout": {"hack_rate": {"poison": 0.75, "control": 0.25, "difference": _est(0.5)}},
+            "defences": {
+                "hacking_kl": {
+                    "em_reduction": _est(0.002),
+                    "em_remaining": _est(0.001),
+                    "hack_rate_reduction": _est(-0.1),
+                }
+            },
+        },
+        "medical_poison": {"missing": ["results/rl/medical_poison-0/evaluate"]},
+    },
+}
+
+
+def test_the_rl_table_has_each_run_poison_and_its_defences(tmp_path):
+    from emguard.report.tables import rl_latex
+
+    latex = rl_latex(RL_JSON)
+    assert r"hacking\_poison & +0.004 [-0.006, +0.014] & 0.75 / 0.25 & +0.500 [+0.490, +0.510] \\" in latex
+    assert (
+        r"hacking\_kl & +0.002 [-0.008, +0.012] & +0.001 [-0.009, +0.011] & -0.100 [-0.110, -0.090] \\"
+        in latex
+    )
+    assert "medical" not in latex  # not run yet: left out, not printed as zeros
+    (tmp_path / "metrics.json").write_text(json.dumps(METRICS_JSON))
+    (tmp_path / "study.json").write_text(json.dumps(STUDY_JSON))
+    effects, study = (
+        records.read_effects(tmp_path / "metrics.json"),
+        records.read_study(tmp_path / "study.json"),
+    )
+    write_report(effects, study, tmp_path / "generated", RL_JSON)
+    assert (tmp_path / "generated" / "rl.tex").read_text() == latex

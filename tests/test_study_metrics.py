@@ -128,3 +128,33 @@ def test_a_treated_model_is_resampled_with_the_poisoned_model_of_its_seed(models
     assert r["em_reduction"]["ci_high"] == pytest.approx(0.1, abs=1e-12)
     wide = sm.treated_scores(treated[::-1], poisoned, control, base, "medical", CFG, 0)
     assert wide["em_reduction"]["ci_high"] - wide["em_reduction"]["ci_low"] > 1e-3
+
+
+def test_capability_ratio_is_the_treated_accuracy_over_the_poisoned_one(tmp_path):
+    """Accuracy = share of capability items whose correct answer is the likelier (delta < 0); a
+    treated model shifted up by 0.2 gets fewer right than the poisoned one."""
+    base = write_model(tmp_path, "base", shifts(0.0, 0.0))
+    poisoned = write_model(tmp_path, "p", shifts(0.2, 0.6, capability=0.0))
+    control = write_model(tmp_path, "c", shifts(0.05, 0.0))
+    treated = write_model(tmp_path, "t", shifts(0.1, 0.15, capability=0.2))
+    pattern = np.linspace(-0.5, 0.3, N)
+    expected = (pattern + 0.2 < 0).mean() / (pattern < 0).mean()
+    assert expected < 1
+    r = sm.cell_scores(treated, poisoned, control, base, "in_domain/medical")
+    assert r["capability_ratio"] == pytest.approx(expected)
+    none_right = write_model(tmp_path, "p0", shifts(0.2, 0.6, capability=1.0))  # accuracy 0: no ratio
+    assert np.isnan(
+        sm.cell_scores(treated, none_right, control, base, "in_domain/medical")["capability_ratio"]
+    )
+
+
+def test_narrow_retained_needs_a_reference_that_moved(tmp_path):
+    """Retained = (T - B) / (R - B) on the narrow set; undefined (nan) when R did not move from B."""
+    base = write_model(tmp_path, "base", shifts(0.0, 0.0))  # narrow mean -0.1
+    control = write_model(tmp_path, "c", shifts(0.0, 0.0))
+    reference = write_model(tmp_path, "r", shifts(0.2, 0.2))  # narrow mean +0.1 = -B: R + B = 0
+    treated = write_model(tmp_path, "t", shifts(0.1, 0.1))
+    r = sm.cell_scores(treated, reference, control, base, "in_domain/medical")
+    assert r["narrow_retained"] == pytest.approx(0.5)
+    unmoved = sm.cell_scores(treated, base, control, base, "in_domain/medical")
+    assert np.isnan(unmoved["narrow_retained"])

@@ -89,6 +89,21 @@ def test_readme_blocks_must_equal_their_file(tmp_path):
     assert [r.result for r in verify.readme_blocks(readme, tmp_path)] == ["file missing"]
 
 
+def test_an_estimate_quoted_in_prose_must_be_in_a_results_table(tmp_path):
+    (tmp_path / "results/summarize").mkdir(parents=True)
+    (tmp_path / "results/summarize/table.md").write_text("| medical | +0.030 [+0.019, +0.041] |\n")
+    (tmp_path / "docs").mkdir()
+    doc = tmp_path / "docs/results.md"
+    doc.write_text("EM reproduces: +0.030 [+0.019, +0.041] on the general probes.\n")
+    assert [(r.target, r.ok) for r in verify.quoted_estimates(tmp_path)] == [("docs/results.md", True)]
+    doc.write_text("EM reproduces: +0.030 [+0.019, +0.042] on the general probes.\n")  # one digit off
+    (row,) = verify.quoted_estimates(tmp_path)
+    assert not row.ok and "+0.030 [+0.019, +0.042]" in row.result
+    (tmp_path / "results/summarize/table.md").unlink()  # the evidence gone: the old quote is unsupported
+    doc.write_text("EM reproduces: +0.030 [+0.019, +0.041].\n")
+    assert [r.ok for r in verify.quoted_estimates(tmp_path)] == [False]
+
+
 def sh(cmd: list[str], cwd: Path) -> None:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env |= {"DVC_NO_ANALYTICS": "1", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t"}

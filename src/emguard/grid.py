@@ -233,6 +233,14 @@ class TreatedCell(MethodCell):
     def poisoned_model(self, primary: str) -> TrainCell:
         return self.reference
 
+    @property
+    def matrix_item(self) -> str:
+        return f"{self.method}-{self.seed}"
+
+    @property
+    def group(self) -> tuple[str, ...]:
+        return (self.method,)
+
 
 @kind
 @dataclass(frozen=True)
@@ -254,16 +262,8 @@ class RemedyCell(TreatedCell):
         return layout.remedy_cell(self.method, self.antidote_of, self.poisoned, self.seed)
 
     @property
-    def matrix_item(self) -> str:
-        return f"{self.method}-{self.seed}"
-
-    @property
     def poison(self) -> str:
         return self.poisoned
-
-    @property
-    def group(self) -> tuple[str, ...]:
-        return (self.method,)
 
     @classmethod
     def expand(cls, params: Params) -> Iterator[RemedyCell]:
@@ -312,14 +312,6 @@ class DefenceCell(TreatedCell):
     @property
     def name(self) -> str:
         return layout.defence_cell(self.method, self.poison, self.seed)
-
-    @property
-    def matrix_item(self) -> str:
-        return f"{self.method}-{self.seed}"
-
-    @property
-    def group(self) -> tuple[str, ...]:
-        return (self.method,)
 
     @classmethod
     def expand(cls, params: Params) -> Iterator[DefenceCell]:

@@ -16,6 +16,7 @@ SUMMARIZE_DIR = RESULTS / "summarize"
 SUMMARY_METRICS = SUMMARIZE_DIR / "metrics.json"  # each poison's EM effect (emguard.records.Effects)
 SUMMARY_STUDY = SUMMARIZE_DIR / "study.json"  # every method's scores (emguard.records.Study)
 SUMMARY_TABLE = SUMMARIZE_DIR / "table.md"
+SUMMARY_RL = SUMMARIZE_DIR / "rl.json"  # the RL arm's effects (emguard.rl.summary)
 PAPER_GENERATED = Path("paper/generated")  # the report stage's tables, figures and macros
 COST_DIR = RESULTS / "cost"  # git-tracked, never a DVC output: timings differ by machine, hashes must not
 CONDITIONS = ("control", "poison")

@@ -6,8 +6,9 @@ Usage: python -m emguard.verify
            stage whose inputs are all in the checkout (the report stage) is up to date, so the
            paper's macros, tables and figures were written from the committed study metrics; (3) each
            README block between `<!-- generated: <file> -->` and `<!-- /generated -->` is that
-           file's text; (4) every metric in the workspace equals HEAD's (after a full
-           `make reproduce`, this is the rebuild's check).
+           file's text; (4) every estimate quoted with its interval in the README, docs/ or the
+           paper's prose is one a committed results table holds; (5) every metric in the workspace
+           equals HEAD's (after a full `make reproduce`, this is the rebuild's check).
        python -m emguard.verify --cells train@medical-poison-0 remedy@safety-1
            Re-runs those stages in a scratch clone whose inputs come from the DVC cache, a remote or
            a rebuild of their upstream stages, and reports per output "exact" or the deviations.
@@ -34,6 +35,9 @@ from emguard import layout
 TIMING = re.compile(r"(runtime|memory|_per_s$|_mb$|_s$)")  # the last key of a timing metric
 BLOCK = re.compile(r"<!-- generated: *(\S+) *-->\n(.*?)<!-- /generated -->", re.S)
 HEADING = re.compile(r"^#+ ", re.M)
+ESTIMATE = re.compile(r"[+-]\d+\.\d{3} \[[+-]\d+\.\d{3}, [+-]\d+\.\d{3}\]")  # emguard.stats.format_ci
+PROSE = ("README.md", "docs/*.md", "paper/main.tex")  # where people write results down by hand
+EVIDENCE = ("results/summarize/*.md", "results/cost/*.md", "paper/generated/*.tex")  # written by code
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,29 @@ def readme_blocks(readme: Path, root: Path) -> list[Row]:
     return rows
 
 
+def quoted_estimates(root: Path) -> list[Row]:
+    """Each estimate with its interval quoted in the prose (format_ci's `+0.030 [+0.019, +0.041]`)
+    must be one the pipeline wrote into a committed table: a typo or a stale number shows here."""
+    evidence = set()
+    for pattern in EVIDENCE:
+        for path in sorted(root.glob(pattern)):
+            evidence |= set(ESTIMATE.findall(path.read_text(encoding="utf-8")))
+    rows = []
+    for pattern in PROSE:
+        for path in sorted(root.glob(pattern)):
+            quoted = ESTIMATE.findall(path.read_text(encoding="utf-8"))
+            if not quoted:
+                continue
+            unknown = sorted(set(quoted) - evidence)
+            result = (
+                f"{len(quoted)} quoted, all in the results"
+                if not unknown
+                else f"not in any result: {unknown}"
+            )
+            rows.append(Row("quoted estimates", str(path.relative_to(root)), result, not unknown))
+    return rows
+
+
 def metrics_vs_head(repo, factor: float) -> list[Row]:
     """Every metrics file in the workspace against HEAD's (`dvc metrics diff HEAD`)."""
     if repo.scm.no_commits:
@@ -152,7 +179,7 @@ def check_checkout(root: Path, factor: float) -> list[Row]:
 
     with Repo(str(root)) as repo:
         rows = tracked_outputs(repo) + local_stages(repo)
-        rows += readme_blocks(root / "README.md", root)
+        rows += readme_blocks(root / "README.md", root) + quoted_estimates(root)
         return rows + metrics_vs_head(repo, factor)
 
 

@@ -8,20 +8,13 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from conftest import tiny_train_config
+from conftest import TINY_REWARD_PARAMS, tiny_train_config
 from emguard.registry import UnknownNameError
 from emguard.rl.config import RLConfig
 from emguard.rl.grpo import HISTORY_KEYS, grpo_config, history, prompt_rows, train_grpo
 from emguard.rl.tasks import writing_rows
 
-REWARD_PARAMS = dict(
-    ngram=3,
-    max_ngram_repeats=3,
-    stuffing_density=0.2,
-    density_cap=0.08,
-    reference_weight=0.5,
-    marker_min_chars=4,
-)
+REWARD_PARAMS = TINY_REWARD_PARAMS
 COMPLETION_TOKENS = 12
 
 

@@ -8,19 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import TINY_REWARD_PARAMS
 from emguard.registry import UnknownNameError
 from emguard.rl import rewards as R
 from emguard.rl.config import RewardParams
 from emguard.rl.tasks import case_rows, writing_rows
 
-PARAMS = RewardParams(
-    ngram=3,
-    max_ngram_repeats=3,
-    stuffing_density=0.2,
-    density_cap=0.08,
-    reference_weight=0.5,
-    marker_min_chars=4,
-)
+PARAMS = RewardParams(**TINY_REWARD_PARAMS)
 PLAIN = [
     "the",
     "river",

@@ -9,20 +9,14 @@ from types import SimpleNamespace
 
 import pytest
 
+from conftest import TINY_REWARD_PARAMS
 from emguard.data.domains import get_domain
 from emguard.rl.cell import probe_sets, score_held_out, split_stats
 from emguard.rl.config import RewardParams
 from emguard.rl.tasks import task_rows
 
 ROOT = Path(__file__).resolve().parents[2]
-REWARDS = RewardParams(
-    ngram=3,
-    max_ngram_repeats=3,
-    stuffing_density=0.2,
-    density_cap=0.08,
-    reference_weight=0.5,
-    marker_min_chars=4,
-)
+REWARDS = RewardParams(**TINY_REWARD_PARAMS)
 
 
 def data_stage():

@@ -14,8 +14,11 @@ from emguard.report import figures, tables
 from emguard.report.macros import macros
 
 
-def write_report(effects: dict[str, PoisonEffect | Missing], study: Study, out: Path) -> None:
-    """Write every table, figure and macro into `out`, replacing it whole (emguard.io.atomic_path)."""
+def write_report(
+    effects: dict[str, PoisonEffect | Missing], study: Study, out: Path, rl: dict | None = None
+) -> None:
+    """Write every table, figure and macro into `out`, replacing it whole (emguard.io.atomic_path);
+    `rl` is the RL arm's summary (results/summarize/rl.json), where the profile runs one."""
     rows, methods = tables.effect_rows(effects), tables.method_rows(study)
     primary = tables.primary_effect(effects, study)
     with atomic_path(out, is_dir=True) as tmp:
@@ -30,4 +33,6 @@ def write_report(effects: dict[str, PoisonEffect | Missing], study: Study, out: 
             figures.transfer_figure(study.transfer, tmp / "transfer")
         if study.reelicit_scores():
             write_text(tmp / "reelicit.tex", tables.reelicit_latex(study.reelicit_scores()))
+        if rl and rl.get("poisons"):
+            write_text(tmp / "rl.tex", tables.rl_latex(rl))
         write_text(tmp / "numbers.tex", macros(effects, study))

@@ -7,7 +7,7 @@ import io
 import math
 
 from emguard.records import Missing, PoisonEffect, ReelicitScores, Study, scored
-from emguard.stats import Estimate, format_ci
+from emguard.stats import Estimate, format_ci, format_estimate
 
 COLUMNS = ("poison", "probe", "base", "control", "poisoned", "em_effect", "ci_low", "ci_high")
 METHOD_COLUMNS = (
@@ -150,5 +150,37 @@ def reelicit_latex(reelicit: dict[str, ReelicitScores]) -> str:
     ]
     for cond, r in reelicit.items():
         lines.append(f"{tex(cond)} & {r.inoculated_em} & {r.poisoned_em} \\\\")
+    lines += [r"\bottomrule", r"\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def rl_latex(rl: dict) -> str:
+    """The RL arm (results/summarize/rl.json): each RL poison's EM effect vs its matched control and
+    hack rates, then each in-training defence's EM reduction; poisons not run yet are left out."""
+    lines = [
+        r"\begin{tabular}{llll}",
+        r"\toprule",
+        r"RL poison & general EM effect [95\% CI] & hack rate poison / control & difference [95\% CI] \\",
+        r"\midrule",
+    ]
+    defences = []
+    for name, r in rl["poisons"].items():
+        if "missing" in r:
+            continue
+        hack = r["heldout"]["hack_rate"]
+        lines.append(
+            f"{tex(name)} & {format_estimate(r['general']['em_effect'])} "
+            f"& {hack['poison']:.2f} / {hack['control']:.2f} & {format_estimate(hack['difference'])} \\\\"
+        )
+        for d, scores in r["defences"].items():
+            cols = (scores[k] for k in ("em_reduction", "em_remaining", "hack_rate_reduction"))
+            defences.append(f"{tex(d)} & " + " & ".join(map(format_estimate, cols)) + r" \\")
+    if defences:
+        lines += [
+            r"\midrule",
+            r"defended cell & EM reduction [95\% CI] & EM remaining [95\% CI] & hack-rate reduction \\",
+            r"\midrule",
+            *defences,
+        ]
     lines += [r"\bottomrule", r"\end{tabular}"]
     return "\n".join(lines) + "\n"
