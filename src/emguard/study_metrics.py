@@ -23,7 +23,6 @@ the benign learning that the defence M still allows.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,12 +30,12 @@ import numpy as np
 
 from emguard import layout
 from emguard.config import SummarizeConfig
+from emguard.io import read_jsonl
 from emguard.stats import bootstrap
 
 
 def load_deltas(eval_dir: Path, probe_set: str) -> dict[str, float]:
-    with (eval_dir / "probes.jsonl").open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+    rows = read_jsonl(eval_dir / "probes.jsonl")
     return {r["id"]: r["delta"] for r in rows if r["set"] == probe_set}
 
 

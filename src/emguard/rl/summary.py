@@ -16,7 +16,6 @@ prompts are the items of the hack rate: every cell answers the same ones.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ import numpy as np
 
 from emguard import layout, study_metrics
 from emguard.config import Params, SummarizeConfig
+from emguard.io import read_jsonl
 from emguard.rl.config import RLParams, task_kind
 from emguard.stats import Estimate, bootstrap
 from emguard.stats import format_estimate as ci
@@ -40,8 +40,7 @@ def heldout_matrix(condition: str, seeds: list[int], key: str) -> np.ndarray:
     rows = []
     for k in seeds:
         path = layout.rl_dir(layout.rl_cell(condition, k)) / "heldout.jsonl"
-        with path.open(encoding="utf-8") as f:
-            rows.append([json.loads(line)[key] for line in f if line.strip()])
+        rows.append([row[key] for row in read_jsonl(path)])
     return np.array(rows, dtype=float)
 
 
