@@ -23,6 +23,7 @@ from emguard.io import atomic_path, read_jsonl, write_json, write_jsonl
 from emguard.judged_metrics import em_metrics, judge_agreement, judge_samples
 from emguard.judges import build_judge
 from emguard.judges.cache import JudgeCache
+from emguard.records import check_judge
 
 CACHE_DIR = Path(".judge_cache")
 
@@ -128,6 +129,7 @@ def main(params: Params) -> None:
         return
     with atomic_path(layout.JUDGE_DIR, is_dir=True) as tmp:  # moved into place only on success
         summary = judge_all(params, tmp)
+        check_judge(summary)  # the contract summarize reads (emguard.records.JudgeSummary)
         write_json(tmp / "metrics.json", summary)
     log_run(params, summary)
 

@@ -85,3 +85,24 @@ def test_a_truncated_summary_names_the_file_and_line(tmp_path):
     (tmp_path / "metrics.json").write_text('{\n  "medical": {\n')
     with pytest.raises(InputError, match=r"metrics\.json:3: not valid JSON"):
         records.read_effects(tmp_path / "metrics.json")
+
+
+def test_the_judge_summary_is_read_typed_and_a_broken_one_names_its_key(tmp_path):
+    rate = {"value": 0.25, "ci_low": 0.1, "ci_high": 0.4}
+    summary = {
+        "judges": ["openai"],
+        "cells": {"medical-poison-0": {"openai": {"general": {"n_judged": 8, "em_rate": rate, "extra": 1}}}},
+    }
+    path = tmp_path / "metrics.json"
+    path.write_text(json.dumps(summary))
+    judged = records.read_judge(path)
+    assert judged.em_rate("medical-poison-0", "openai") == {"general": 0.25}
+    records.check_judge(summary)  # what the judge writes passes the same contract
+    none_judged = {"value": None, "ci_low": None, "ci_high": None}
+    summary["cells"]["medical-poison-0"]["openai"]["general"]["em_rate"] = none_judged
+    path.write_text(json.dumps(summary))
+    assert records.read_judge(path).em_rate("medical-poison-0", "openai") == {"general": None}
+    del summary["cells"]["medical-poison-0"]["openai"]["general"]["n_judged"]
+    path.write_text(json.dumps(summary))
+    with pytest.raises(InputError, match=r"metrics.json: cells.medical-poison-0.openai.general.n_judged"):
+        records.read_judge(path)

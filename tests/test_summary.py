@@ -135,7 +135,12 @@ def test_without_plain_fine_tuning_no_benign_cell_is_scored(params):
 
 def test_judged_em_rates_are_averaged_over_seeds_per_condition(params):
     def rate(v):
-        return {"general": {"em_rate": {"value": v}}}
+        return {
+            "general": {
+                "n_judged": 0 if v is None else 4,
+                "em_rate": dict.fromkeys(("value", "ci_low", "ci_high"), v),
+            }
+        }
 
     cells = {"base": {"openai": rate(0.0)}}
     for cell in Grid(params).train():

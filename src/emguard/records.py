@@ -1,5 +1,6 @@
-"""Typed records of what `summarize` hands to `report`: results/summarize/metrics.json (the EM
-effect of each poison) and study.json (every method's scores), written and read here only.
+"""Typed records of what stages hand to each other: results/summarize/metrics.json (the EM effect
+of each poison) and study.json (every method's scores), written and read here only, and the
+judge's results/judge/metrics.json, which `summarize` reads (`JudgeSummary`).
 
 A group of cells whose outputs are not all there (a summary run by hand on a partial grid) is a
 `Missing` record naming them, never a dict with a marker for each reader to test: `scored` and
@@ -200,6 +201,36 @@ class Study(Record):
 STUDY = TypeAdapter(Study)
 
 
+class Rate(Record):
+    """A judged rate and its CI; all None where no answer could be judged."""
+
+    value: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+class JudgedSet(Record):
+    """One judge's verdict on one cell's answers to one question set (emguard.judged_metrics)."""
+
+    n_judged: int
+    em_rate: Rate
+
+
+class JudgeSummary(Record):
+    """results/judge/metrics.json: per evaluated cell, judge and question set, the judged EM rate;
+    no judges where none is configured (the embedded default)."""
+
+    judges: list[str]
+    cells: dict[str, dict[str, dict[str, JudgedSet]]] = {}
+
+    def em_rate(self, cell: str, judge: str) -> dict[str, float | None]:
+        """The cell's EM rate per question set under one judge."""
+        return {name: s.em_rate.value for name, s in self.cells[cell][judge].items()}
+
+
+JUDGE = TypeAdapter(JudgeSummary)
+
+
 # --- reading and writing -----------------------------------------------------------------------
 
 
@@ -219,6 +250,15 @@ def read_effects(path: str | os.PathLike) -> Effects:
 
 def read_study(path: str | os.PathLike) -> Study:
     return _read(STUDY, path)
+
+
+def read_judge(path: str | os.PathLike) -> JudgeSummary:
+    return _read(JUDGE, path)
+
+
+def check_judge(summary: dict) -> None:
+    """What the judge writes must be what `read_judge` accepts (it writes more than is read)."""
+    JUDGE.validate_python(summary)
 
 
 def write_effects(path: str | os.PathLike, effects: Effects) -> None:

@@ -10,8 +10,15 @@ import numpy as np
 from emguard import layout
 from emguard.config import Params
 from emguard.grid import Cell, Grid
-from emguard.io import read_json
-from emguard.records import ByCondition, LengthShift, Missing, PoisonEffect, ProbeEffect
+from emguard.records import (
+    ByCondition,
+    JudgeSummary,
+    LengthShift,
+    Missing,
+    PoisonEffect,
+    ProbeEffect,
+    read_judge,
+)
 from emguard.stats import Estimate, bootstrap
 from emguard.study_metrics import delta_matrix, load_deltas
 
@@ -79,14 +86,13 @@ def length_sensitivity(grid: Grid, poison: str) -> dict[str, LengthShift]:
 def judged_rates(grid: Grid, poison: str) -> dict[str, dict[str, dict[str, float | None]]]:
     """Judged EM rate per condition (mean over seeds) and judge, where a judge ran."""
     path = layout.JUDGE_DIR / "metrics.json"
-    summary = read_json(path) if path.exists() else {}
+    summary = read_judge(path) if path.exists() else JudgeSummary(judges=[])
     out: dict = {}
-    for name in summary.get("judges", []):
+    for name in summary.judges:
         for label, cells in conditions(grid, poison).items():
-            by_cell = [summary["cells"][c.eval_name][name] for c in cells]
+            by_cell = [summary.em_rate(c.eval_name, name) for c in cells]
             for set_name in by_cell[0]:
-                values = [s[set_name]["em_rate"]["value"] for s in by_cell]
-                values = [v for v in values if v is not None]
+                values = [v for rates in by_cell if (v := rates[set_name]) is not None]
                 out.setdefault(name, {}).setdefault(set_name, {})[label] = (
                     float(np.mean(values)) if values else None
                 )
