@@ -65,11 +65,21 @@ def test_a_cell_whose_reference_was_not_measured_is_left_out(tmp_path):
     assert (row["cells"], row["runtime_ratio"]) == (1, pytest.approx(2.0))
 
 
+def test_a_cell_measured_on_another_machine_than_its_reference_is_left_out(tmp_path):
+    write(tmp_path, "train", "medical-poison-0", 20.0, 100.0, machine="cpu A")
+    write(tmp_path, "train", "medical-poison-1", 20.0, 100.0, machine="cpu A")
+    write(tmp_path, "defence", "kl-medical-0", 40.0, 100.0, machine="cpu A")
+    write(tmp_path, "defence", "kl-medical-1", 400.0, 100.0, machine="cpu B")  # a slower CPU: no ratio
+    (row,) = costs.method_rows(costs.read_costs(tmp_path))
+    assert (row["cells"], row["runtime_ratio"]) == (1, pytest.approx(2.0))
+
+
 def test_the_command_writes_the_tables_and_names_the_machines(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     root = tmp_path / layout.COST_DIR
     write(root, "train", "medical-poison-0", 20.0, 100.0, machine="cpu A")
-    write(root, "remedy", "refusal-medical-medical-0", 30.0, 100.0, machine="cpu B")
+    write(root, "remedy", "refusal-medical-medical-0", 30.0, 100.0, machine="cpu A")
+    write(root, "train", "financial-poison-0", 20.0, 100.0, machine="cpu B")
     assert costs.main([]) == 0
     md = (root / "table.md").read_text()
     assert "cpu A; cpu B" in md and "| remedy | refusal | 1 | 30 | 0 | 1.50 | 1.00 |" in md

@@ -30,7 +30,8 @@ def read_costs(root: Path = layout.COST_DIR) -> dict[tuple[str, str], dict]:
 def method_rows(costs: dict[tuple[str, str], dict]) -> list[dict]:
     """One row per (kind, method): mean runtime and the ratios of mean runtime and mean peak memory
     to those of the paired plain fine-tunes (emguard.grid: each cell's `reference`, the same data
-    and seed). Cells whose reference was not measured are left out."""
+    and seed). Cells whose reference was not measured, or was measured on another machine (a grid
+    re-run in parts), are left out."""
     pairs: dict[tuple[str, str], list[tuple[dict, dict]]] = defaultdict(list)
     kinds = grid.method_kinds()
     for (kind, name), cost in costs.items():
@@ -39,7 +40,7 @@ def method_rows(costs: dict[tuple[str, str], dict]) -> list[dict]:
         cell = grid.parse(kind, name)
         ref = cell.reference
         ref_cost = costs.get((ref.kind, ref.name))
-        if ref_cost is not None:
+        if ref_cost is not None and ref_cost.get("machine") == cost.get("machine"):
             pairs[kind, cell.method].append((cost, ref_cost))
     rows = []
     for (kind, method), got in sorted(pairs.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])):
