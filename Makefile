@@ -61,8 +61,8 @@ test-fast: $(VENV)/.installed  ## unit and property tests only
 	$(PY) -m pytest -q -m "not slow"
 
 mutate: $(VENV)/.installed  ## mutation testing of stats, study_metrics, probes and methods ([tool.mutmut] in pyproject.toml)
-	$(PY) -m pip install --quiet mutmut==3.8.1
-	$(BIN)/mutmut run; $(BIN)/mutmut results
+	$(PY) -m pip install --quiet -e '.[mutation]'
+	OMP_NUM_THREADS=1 $(BIN)/mutmut run; $(BIN)/mutmut results
 
 verify: $(VENV)/.installed  ## check the committed numbers (seconds); CELLS="train@medical-poison-0 ..." re-runs those
 	$(PY) -m emguard.verify $(if $(CELLS),--cells $(CELLS))

@@ -34,7 +34,8 @@ COPY_IGNORE = shutil.ignore_patterns(
     "paper",
     "docker",
     "bench",
-    "README.md",  # its generated blocks describe the embedded study, not the tiny one
+    "README.md",  # README and docs quote the embedded study's numbers, not the tiny one's
+    "docs",
 )
 
 

@@ -158,3 +158,36 @@ def test_narrow_retained_needs_a_reference_that_moved(tmp_path):
     assert r["narrow_retained"] == pytest.approx(0.5)
     unmoved = sm.cell_scores(treated, base, control, base, "in_domain/medical")
     assert np.isnan(unmoved["narrow_retained"])
+
+
+def noisy_cell(models):
+    root, base, poisoned, control = models
+    treated = [write_model(root, f"t{s}", shifts(0.1, 0.4, 0.05), 0.05, 30 + s) for s in range(3)]
+    return treated, poisoned, control, base
+
+
+def test_every_interval_is_a_function_of_the_seed(models):
+    """Each estimate's bootstrap gets the cell's seed: the same seed gives the same bytes, another
+    seed moves every interval (none falls back to an unseeded generator)."""
+    treated, poisoned, control, base = noisy_cell(models)
+    one = sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 7)
+    assert sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 7) == one
+    other = sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 1)
+    for key in ("em_remaining", "em_reduction", "relative_reduction", "narrow_retained", "capability_ratio"):
+        assert other[key]["value"] == one[key]["value"], key
+        assert (other[key]["ci_low"], other[key]["ci_high"]) != (one[key]["ci_low"], one[key]["ci_high"]), key
+    benign = [write_model(models[0], f"b{s}", {"benign/t": 0.3}, 0.05, 40 + s) for s in range(3)]
+    plain = [write_model(models[0], f"q{s}", {"benign/t": 0.5}, 0.05, 50 + s) for s in range(3)]
+    base_t = write_model(models[0], "base_t", {"benign/t": 0.0})
+    a = sm.benign_scores(benign, plain, base_t, "t", CFG, 7)
+    assert sm.benign_scores(benign, plain, base_t, "t", CFG, 7) == a
+    assert sm.benign_scores(benign, plain, base_t, "t", CFG, 1)["benign_retained"] != a["benign_retained"]
+
+
+def test_the_interval_has_the_configured_level(models):
+    treated, poisoned, control, base = noisy_cell(models)
+    wide = sm.treated_scores(treated, poisoned, control, base, "medical", CFG, 0)["em_reduction"]
+    narrow_cfg = SummarizeConfig(n_boot=CFG.n_boot, ci_level=0.5)
+    narrow = sm.treated_scores(treated, poisoned, control, base, "medical", narrow_cfg, 0)["em_reduction"]
+    assert narrow["value"] == wide["value"]
+    assert wide["ci_low"] < narrow["ci_low"] <= narrow["value"] <= narrow["ci_high"] < wide["ci_high"]

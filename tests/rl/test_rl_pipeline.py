@@ -85,7 +85,7 @@ def test_a_forced_rerun_of_an_rl_cell_leaves_dvc_lock_unchanged(repo):
         run(["git", "checkout", "--", cost], repo)
 
 
-def test_an_rl_param_reruns_only_the_rl_stages(repo):
+def test_an_rl_param_reruns_only_the_rl_stages_and_the_report(repo):
     out = run(["dvc", "exp", "run", "--temp", "-n", "rl-steps", "-S", "rl.steps=1"], repo)
     ran = set(re.findall(r"Running stage '([^'@]+)", out))
-    assert ran == {"rl", "summarize_rl"}, out[-3000:]
+    assert ran == {"rl", "summarize_rl", "report"}, out[-3000:]
