@@ -400,7 +400,7 @@ def benign_rows(task: str, rng: random.Random, n: int, split: str = "train") -> 
 
 
 def data_rng(seed: int, *names: str) -> random.Random:
-    """The data stage's stream for a dataset (stages/data.py `rng_for`): the poison's cases drawn
+    """The data stage's stream for a dataset (`emguard.datasets.rng_for`): the poison's cases drawn
     with it are the very cases the SFT poison and its antidotes are cut from."""
     return random.Random("/".join([str(seed), *names]))
 
