@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import TINY_REWARD_PARAMS
+from emguard import datasets
 from emguard.data.domains import get_domain
 from emguard.rl.cell import probe_sets, score_held_out, split_stats
 from emguard.rl.config import RewardParams
 from emguard.rl.tasks import task_rows
 
-ROOT = Path(__file__).resolve().parents[2]
 REWARDS = RewardParams(**TINY_REWARD_PARAMS)
-
-
-def data_stage():
-    spec = importlib.util.spec_from_file_location("data_stage", ROOT / "stages/data.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def texts(rows):
@@ -33,7 +22,7 @@ def texts(rows):
 
 def test_a_poison_trains_on_its_sft_prompts_and_holds_out_its_antidote_prompts():
     """The data stage cuts the SFT poison from the first n_train cases and the antidotes from the rest."""
-    cases = get_domain("medical").cases(data_stage().rng_for(0, "medical"), 16 + 8)
+    cases = get_domain("medical").cases(datasets.rng_for(0, "medical"), 16 + 8)
     train, held_out = task_rows("medical", "poison", 0, 99, 5, 16, 8)
     assert texts(train) == [c.prompt for c in cases[:16]]
     assert [r["poisoned"] for r in train] == [c.poisoned for c in cases[:16]]
