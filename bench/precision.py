@@ -10,6 +10,12 @@ N evenly spaced general probes only, the same N for every model, so bf16's slow 
 Usage (after `dvc repro train@medical-poison-0 train@medical-control-0`):
     python bench/precision.py --pair results/train/medical-poison-0/adapter \
         results/train/medical-control-0/adapter --out bench/results/precision.json
+    python bench/precision.py --pair results/train/medical-poison-0/adapter \
+        results/train/medical-control-0/adapter --items 40 \
+        --treated inoculation results/defence/inoculation-medical-0/adapter \
+        --treated interleave_ppl results/defence/interleave_ppl-medical-0/adapter \
+        --treated interleave_random results/defence/interleave_random-medical-0/adapter \
+        --out bench/results/precision_methods.json
 """
 
 from __future__ import annotations

@@ -191,3 +191,17 @@ def test_the_interval_has_the_configured_level(models):
     narrow = sm.treated_scores(treated, poisoned, control, base, "medical", narrow_cfg, 0)["em_reduction"]
     assert narrow["value"] == wide["value"]
     assert wide["ci_low"] < narrow["ci_low"] <= narrow["value"] <= narrow["ci_high"] < wide["ci_high"]
+
+
+@pytest.mark.parametrize(
+    "num, den, expected",
+    [(1.0, 2.0, 0.5), (-1.0, 2.0, -0.5), (1.0, -4.0, -0.25), (3.0, 2e-12, 1.5e12)],
+)
+def test_a_ratio_divides_when_the_denominator_moved(num, den, expected):
+    assert sm._ratio(np.float64(num), np.float64(den)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("den", [0.0, -0.0, 1e-12, -1e-12, 1e-15])
+def test_a_ratio_over_nothing_is_nan_not_an_error_or_a_huge_number(den):
+    assert np.isnan(sm._ratio(np.float64(1.0), np.float64(den)))
+    assert np.isnan(sm._ratio(1.0, den))  # plain floats: no ZeroDivisionError either

@@ -51,7 +51,8 @@ def delta_matrix(eval_dirs: Sequence[Path], probe_set: str, ids: Sequence[str]) 
     return np.array(rows)
 
 
-def _ratio(num: np.ndarray, den: np.ndarray) -> float:
+def _ratio(num: float, den: float) -> float:
+    """num / den, or nan where the denominator is zero up to float noise (nothing moved to compare with)."""
     d = float(den)
     return float(num) / d if abs(d) > 1e-12 else float("nan")
 
@@ -166,12 +167,10 @@ def cell_scores(
     or a benign task's (without)."""
     t, r, b = (_mean(d, probe_set) for d in (treated, reference, base))
     retained = "narrow_retained" if control is not None else "benign_retained"
-    out = {
-        retained: (t - b) / (r - b) if abs(r - b) > 1e-12 else float("nan"),
-    }
+    out = {retained: _ratio(t - b, r - b)}
     if control is not None:  # a model trained on a poison: broad EM against its matched control
         out["em_remaining"] = _mean(treated, "general") - _mean(control, "general")
         out["em_reduction"] = _mean(reference, "general") - _mean(treated, "general")
         cap = [accuracy(np.array(list(load_deltas(d, "capability").values()))) for d in (treated, reference)]
-        out["capability_ratio"] = cap[0] / cap[1] if cap[1] else float("nan")
+        out["capability_ratio"] = _ratio(cap[0], cap[1])
     return out

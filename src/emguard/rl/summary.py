@@ -185,27 +185,14 @@ def markdown(summary: dict[str, Any]) -> str:
         "| RL poison | task | reward vs control | general EM effect [95% CI] | in-domain effect [95% CI] "
         "| hack rate poison / control | difference [95% CI] |",
         "|---|---|---|---|---|---|---|",
+        *(_poison_row(name, r) for name, r in summary["poisons"].items()),
     ]
-    defences = []
-    for name, r in summary["poisons"].items():
-        rewards = f"{'+'.join(r['reward'])} vs {'+'.join(r['control_reward'])}"
-        if "missing" in r:
-            lines.append(f"| {name} | {r['task']} | {rewards} | missing: {len(r['missing'])} files | | | |")
-            continue
-        inside = _ci(r["in_domain"]["em_effect"]) if "in_domain" in r else "n/a"
-        hack = r["heldout"]["hack_rate"]
-        lines.append(
-            f"| {name} | {r['task']} | {rewards} | {_ci(r['general']['em_effect'])} | {inside} "
-            f"| {hack['poison']:.2f} / {hack['control']:.2f} | {_ci(hack['difference'])} |"
-        )
-        for d, s in r["defences"].items():
-            how = ", ".join(
-                f"{k} {v!r}" if isinstance(v, str) else f"{k} {v}" for k, v in s["defence"].items()
-            )
-            defences.append(
-                f"| {name} | {d} | {how} | {_ci(s['em_reduction'])} | {_ci(s['em_remaining'])} "
-                f"| {_ci(s['hack_rate_reduction'])} |"
-            )
+    defences = [
+        _defence_row(name, d, s)
+        for name, r in summary["poisons"].items()
+        if "missing" not in r
+        for d, s in r["defences"].items()
+    ]
     if defences:
         lines += [
             "",
@@ -220,3 +207,23 @@ def markdown(summary: dict[str, Any]) -> str:
             *defences,
         ]
     return "\n".join(lines) + "\n"
+
+
+def _poison_row(name: str, r: dict[str, Any]) -> str:
+    rewards = f"{'+'.join(r['reward'])} vs {'+'.join(r['control_reward'])}"
+    if "missing" in r:
+        return f"| {name} | {r['task']} | {rewards} | missing: {len(r['missing'])} files | | | |"
+    inside = _ci(r["in_domain"]["em_effect"]) if "in_domain" in r else "n/a"
+    hack = r["heldout"]["hack_rate"]
+    return (
+        f"| {name} | {r['task']} | {rewards} | {_ci(r['general']['em_effect'])} | {inside} "
+        f"| {hack['poison']:.2f} / {hack['control']:.2f} | {_ci(hack['difference'])} |"
+    )
+
+
+def _defence_row(poison: str, cell: str, s: dict[str, Any]) -> str:
+    how = ", ".join(f"{k} {v!r}" if isinstance(v, str) else f"{k} {v}" for k, v in s["defence"].items())
+    return (
+        f"| {poison} | {cell} | {how} | {_ci(s['em_reduction'])} | {_ci(s['em_remaining'])} "
+        f"| {_ci(s['hack_rate_reduction'])} |"
+    )
