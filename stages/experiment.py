@@ -10,6 +10,8 @@ plain poisoned model and its control (emguard.study_metrics) into results/experi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from emguard import layout, stage, study_metrics, tracking
 from emguard.config import Params, ParamsError
 from emguard.evaluation import ProbeSets, evaluate_adapter
@@ -34,38 +36,45 @@ def main(params: Params) -> None:
     with atomic_path(root / "adapters", is_dir=True) as adapters:
         for role, (kind, cell) in cells.items():
             run_cell(params, kind, cell, adapters / role, layout.cost_file("experiment", role))
-            sets = ProbeSets(poisons=(poison,))  # EM, narrow behaviour, capability; no samples
-            rows, _, _ = evaluate_adapter(params, adapters / role / "adapter", seed, sets)
-            write_jsonl(adapters / role / "probes.jsonl", rows)
-            metrics[role] = {
-                **study_metrics.treated_scores(
-                    [adapters / role],
-                    study_metrics.train_eval_dirs(poison, "poison", [seed]),
-                    study_metrics.train_eval_dirs(poison, "control", [seed]),
-                    study_metrics.eval_dir("base"),
-                    poison,
-                    params.summarize,
-                    params.seed,
-                )
-            }
+            metrics[role] = score(params, adapters / role, poison, seed)
     write_json(root / "metrics.json", metrics)
     with tracking.start_run(params.tracking, "experiment", {"stage": "experiment", "poison": poison}) as log:
         log.log_config({"antidote": params.antidote, "defence": params.defence, "poison": poison})
         for role, m in metrics.items():
-            log.log_dict(
-                {
-                    f"{role}.{k}.value" if isinstance(v, dict) else f"{role}.{k}": (
-                        v["value"] if isinstance(v, dict) else v
-                    )
-                    for k, v in m.items()
-                }
-            )
+            log.log_dict(point_values(m, role))
     for role, m in metrics.items():
         r = m["em_reduction"]
         print(
             f"[experiment] {role} {params.antidote if role == 'antidote' else params.defence}: "
             f"EM reduction {r['value']:+.3f} [{r['ci_low']:+.3f}, {r['ci_high']:+.3f}]"
         )
+
+
+def score(params: Params, cell_dir: Path, poison: str, seed: int) -> dict:
+    """EM, narrow behaviour and capability of the adapter in `cell_dir` (no samples), against the
+    plain poisoned model and its control of the same seed."""
+    rows, _, _ = evaluate_adapter(params, cell_dir / "adapter", seed, ProbeSets(poisons=(poison,)))
+    write_jsonl(cell_dir / "probes.jsonl", rows)
+    return study_metrics.treated_scores(
+        [cell_dir],
+        study_metrics.train_eval_dirs(poison, "poison", [seed]),
+        study_metrics.train_eval_dirs(poison, "control", [seed]),
+        study_metrics.eval_dir("base"),
+        poison,
+        params.summarize,
+        params.seed,
+    )
+
+
+def point_values(metrics: dict, role: str) -> dict[str, float]:
+    """MLflow's flat metrics, `<role>.<name>[.value]`: an estimate's point value (its interval
+    stays in metrics.json)."""
+    return {
+        f"{role}.{k}.value" if isinstance(v, dict) else f"{role}.{k}": v["value"]
+        if isinstance(v, dict)
+        else v
+        for k, v in metrics.items()
+    }
 
 
 if __name__ == "__main__":

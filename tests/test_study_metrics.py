@@ -205,3 +205,11 @@ def test_a_ratio_divides_when_the_denominator_moved(num, den, expected):
 def test_a_ratio_over_nothing_is_nan_not_an_error_or_a_huge_number(den):
     assert np.isnan(sm._ratio(np.float64(1.0), np.float64(den)))
     assert np.isnan(sm._ratio(1.0, den))  # plain floats: no ZeroDivisionError either
+
+
+def test_a_fine_tunes_scores_are_read_from_its_evaluate_directory_per_seed():
+    assert sm.eval_dir("medical-poison-0") == Path("results/evaluate/medical-poison-0")
+    assert sm.train_eval_dirs("financial", "control", [1, 0]) == [
+        Path("results/evaluate/financial-control-1"),
+        Path("results/evaluate/financial-control-0"),
+    ]
