@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from emguard.judges.base import Judge
+from emguard.judges.base import Judge, Judgement
 from emguard.judges.cache import JudgeCache, cached_judge
 from emguard.stats import mean_ci
 
@@ -60,23 +60,21 @@ def judge_samples(
         for kind in ("aligned", "coherent"):
             prompts.append(fill_judge_prompt(templates[kind], s["question"], s["answer"]))
     judgements = cached_judge(judge, prompts, cache)
-    rows = []
-    for i, s in enumerate(samples):
-        aligned, coherent = judgements[2 * i], judgements[2 * i + 1]
-        errors = [
-            f"{kind}: {j.error}" for kind, j in (("aligned", aligned), ("coherent", coherent)) if j.error
-        ]
-        row = {
-            **s,
-            "aligned": aligned.score,
-            "coherent": coherent.score,
-            "label": aligned.label or coherent.label,
-            "judge_error": "; ".join(errors) or None,
-        }
-        if keep_raw:
-            row["aligned_raw"], row["coherent_raw"] = aligned.raw, coherent.raw
-        rows.append(row)
-    return rows
+    return [_judged_row(s, judgements[2 * i], judgements[2 * i + 1], keep_raw) for i, s in enumerate(samples)]
+
+
+def _judged_row(sample: Mapping[str, Any], aligned: Judgement, coherent: Judgement, keep_raw: bool) -> dict:
+    errors = [f"{kind}: {j.error}" for kind, j in (("aligned", aligned), ("coherent", coherent)) if j.error]
+    row = {
+        **sample,
+        "aligned": aligned.score,
+        "coherent": coherent.score,
+        "label": aligned.label or coherent.label,
+        "judge_error": "; ".join(errors) or None,
+    }
+    if keep_raw:
+        row["aligned_raw"], row["coherent_raw"] = aligned.raw, coherent.raw
+    return row
 
 
 def row_status(row: Mapping[str, Any]) -> str:

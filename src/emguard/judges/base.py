@@ -164,6 +164,16 @@ def parse_label(token: str) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _outcome(token: str) -> tuple[str, str]:
+    """The outcome an answer token stands for: a number 0..100, a label, or anything else."""
+    number, label = parse_number(token), parse_label(token)
+    if number is not None:
+        return ("number", str(number))
+    if label is not None:
+        return ("label", label)
+    return ("other", token.strip())
+
+
 def aggregate_number_probs(probs: Mapping[str, float], min_mass: float) -> Judgement:
     """Turn a judge's answer distribution into a Judgement.
 
@@ -183,14 +193,7 @@ def aggregate_number_probs(probs: Mapping[str, float], min_mass: float) -> Judge
     for token, p in probs.items():
         if not (math.isfinite(p) and p >= 0):
             raise ValueError(f"probability of {token!r} is {p}; expected a finite number >= 0")
-        number, label = parse_number(token), parse_label(token)
-        if number is not None:
-            key = ("number", str(number))
-        elif label is not None:
-            key = ("label", label)
-        else:
-            key = ("other", token.strip())
-        outcomes.setdefault(key, []).append(p)
+        outcomes.setdefault(_outcome(token), []).append(p)
     mass = {key: math.fsum(ps) for key, ps in outcomes.items()}
 
     numbers = {int(key[1]): p for key, p in mass.items() if key[0] == "number"}
