@@ -182,3 +182,18 @@ def test_the_rl_table_has_each_run_poison_and_its_defences(tmp_path):
     )
     write_report(effects, study, tmp_path / "generated", RL_JSON)
     assert (tmp_path / "generated" / "rl.tex").read_text() == latex
+    assert (tmp_path / "generated" / "rl_effects.png").stat().st_size > 0
+
+
+def test_the_rl_figure_plots_each_run_poisons_effects_and_skips_the_missing():
+    from emguard.report.figures import rl_points
+
+    with_domain = {
+        **RL_JSON["poisons"]["hacking_poison"],
+        "in_domain": {"em_effect": _est(0.2)},
+    }
+    points = rl_points({"poisons": {"medical_poison": with_domain, "other": {"missing": ["x"]}}})
+    assert [(name, probe, e["value"]) for name, probe, e in points] == [
+        ("medical_poison", "general", 0.004),
+        ("medical_poison", "in-domain", 0.2),
+    ]

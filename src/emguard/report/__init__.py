@@ -35,4 +35,5 @@ def write_report(
             write_text(tmp / "reelicit.tex", tables.reelicit_latex(study.reelicit_scores()))
         if rl and rl.get("poisons"):
             write_text(tmp / "rl.tex", tables.rl_latex(rl))
+            figures.rl_figure(rl, tmp / "rl_effects")
         write_text(tmp / "numbers.tex", macros(effects, study))

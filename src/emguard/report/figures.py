@@ -119,3 +119,31 @@ def tax_figure(rows: list[dict], path_stem) -> None:
         ax.set_xlabel("EM reduction (nats/token, 95% CI)")
         ax.set_ylabel(label)
     save(fig, path_stem)
+
+
+def rl_points(rl: dict) -> list[tuple[str, str, dict]]:
+    """(RL poison, probe, estimate) of every RL poison run: the general EM effect, and the in-domain
+    one where the poison has its own probes; poisons not run yet are left out."""
+    points = []
+    for name, r in rl["poisons"].items():
+        if "missing" in r:
+            continue
+        points.append((name, "general", r["general"]["em_effect"]))
+        if "in_domain" in r:
+            points.append((name, "in-domain", r["in_domain"]["em_effect"]))
+    return points
+
+
+def rl_figure(rl: dict, path_stem) -> None:
+    """The RL arm's EM effects (poison minus matched control, 95% CI), general and in-domain."""
+    points = rl_points(rl)
+    fig, ax = plt.subplots(figsize=(5, 0.8 + 0.4 * len(points)))
+    ys = list(range(len(points)))[::-1]
+    for y, (_, probe, e) in zip(ys, points, strict=True):
+        v = e["value"]
+        color = "black" if probe == "general" else "tab:blue"
+        ax.errorbar([v], [y], xerr=[[v - e["ci_low"]], [e["ci_high"] - v]], fmt="o", color=color)
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set_yticks(ys, [f"{name} ({probe})" for name, probe, _ in points])
+    ax.set_xlabel("RL poison minus control (nats/token, 95% CI)")
+    save(fig, path_stem)
