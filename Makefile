@@ -60,9 +60,9 @@ test: $(VENV)/.installed  ## the whole test suite (includes one end-to-end DVC r
 test-fast: $(VENV)/.installed  ## unit and property tests only
 	$(PY) -m pytest -q -m "not slow"
 
-mutate: $(VENV)/.installed  ## mutation testing of stats, study_metrics, probes and methods ([tool.mutmut] in pyproject.toml)
+mutate: $(VENV)/.installed  ## mutation testing of the scorer and the statistics (probes, stats, study_metrics; [tool.mutmut] in pyproject.toml)
 	$(PY) -m pip install --quiet -e '.[mutation]'
-	OMP_NUM_THREADS=1 $(BIN)/mutmut run; $(BIN)/mutmut results
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/mutmut run; $(BIN)/mutmut results  # one thread: torch hangs in forked workers otherwise
 
 verify: $(VENV)/.installed  ## check the committed numbers (seconds); CELLS="train@medical-poison-0 ..." re-runs those
 	$(PY) -m emguard.verify $(if $(CELLS),--cells $(CELLS))
