@@ -99,6 +99,9 @@ def test_an_estimate_quoted_in_prose_must_be_in_a_results_table(tmp_path):
     doc.write_text("EM reproduces: +0.030 [+0.019, +0.042] on the general probes.\n")  # one digit off
     (row,) = verify.quoted_estimates(tmp_path)
     assert not row.ok and "+0.030 [+0.019, +0.042]" in row.result
+    doc.write_text("EM reproduces: +0.030 [+0.019,\n  +0.042] on the general probes.\n")  # wrapped
+    (row,) = verify.quoted_estimates(tmp_path)
+    assert not row.ok and "+0.030 [+0.019, +0.042]" in row.result
     (tmp_path / "results/summarize/table.md").unlink()  # the evidence gone: the old quote is unsupported
     doc.write_text("EM reproduces: +0.030 [+0.019, +0.041].\n")
     assert [r.ok for r in verify.quoted_estimates(tmp_path)] == [False]

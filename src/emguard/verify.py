@@ -35,7 +35,8 @@ from emguard import layout
 TIMING = re.compile(r"(runtime|memory|_per_s$|_mb$|_s$)")  # the last key of a timing metric
 BLOCK = re.compile(r"<!-- generated: *(\S+) *-->\n(.*?)<!-- /generated -->", re.S)
 HEADING = re.compile(r"^#+ ", re.M)
-ESTIMATE = re.compile(r"[+-]\d+\.\d{3} \[[+-]\d+\.\d{3}, [+-]\d+\.\d{3}\]")  # emguard.stats.format_ci
+# emguard.stats.format_ci; prose may wrap an estimate across lines, so any whitespace matches
+ESTIMATE = re.compile(r"[+-]\d+\.\d{3}\s+\[[+-]\d+\.\d{3},\s+[+-]\d+\.\d{3}\]")
 PROSE = ("README.md", "docs/*.md", "paper/main.tex")  # where people write results down by hand
 EVIDENCE = ("results/summarize/*.md", "results/cost/*.md", "paper/generated/*.tex")  # written by code
 
@@ -141,11 +142,11 @@ def quoted_estimates(root: Path) -> list[Row]:
     evidence = set()
     for pattern in EVIDENCE:
         for path in sorted(root.glob(pattern)):
-            evidence |= set(ESTIMATE.findall(path.read_text(encoding="utf-8")))
+            evidence |= {" ".join(q.split()) for q in ESTIMATE.findall(path.read_text(encoding="utf-8"))}
     rows = []
     for pattern in PROSE:
         for path in sorted(root.glob(pattern)):
-            quoted = ESTIMATE.findall(path.read_text(encoding="utf-8"))
+            quoted = [" ".join(q.split()) for q in ESTIMATE.findall(path.read_text(encoding="utf-8"))]
             if not quoted:
                 continue
             unknown = sorted(set(quoted) - evidence)
