@@ -12,12 +12,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 import emguard  # noqa: F401  (first: pins the kernel paths before torch loads)
 from emguard.models import build_base, save_base
 from emguard.profiles import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# A property's examples are slow to generate only when the machine is busy (two test processes, a
+# study running beside them): that is not a failure of the property.
+settings.register_profile("emguard", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("emguard")
 TRACER = Path(__file__).parent / "fixtures" / "trace_opens"
 COPY_IGNORE = shutil.ignore_patterns(
     ".venv",
