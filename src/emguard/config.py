@@ -106,8 +106,8 @@ class SamplingConfig(Strict):
 
 
 class EvaluateConfig(Strict):
-    # Scoring precision: the adapter is merged in model.dtype, then cast. bfloat16 scores 2x faster
-    # on AMX CPUs and GPUs and moved the embedded EM effect by 0.001 nats (README).
+    # Scoring precision: the adapter is merged in model.dtype, then cast. float32 on CPU: bf16's bits
+    # depend on the CPU, and it moves reported reductions (bench/results/precision_methods.json).
     dtype: Literal["float32", "bfloat16", "float16"] = "float32"
     probe_batch_size: int = Field(gt=0)
     long_probe_items: int = Field(ge=0)  # general probes re-asked inside a long context (0: skip)
