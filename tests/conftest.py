@@ -45,6 +45,24 @@ COPY_IGNORE = shutil.ignore_patterns(
 )
 
 
+@pytest.fixture(autouse=True)
+def dvc_logs_to_each_tests_own_streams():
+    """DVC's in-process API (emguard.verify, the grid test) attaches log handlers to the streams of
+    the test that first uses it; pytest closes those, and a later test's DVC call then fails to
+    log. Dropping the handlers after each test lets DVC set up fresh ones."""
+    yield
+    if "dvc.logger" in sys.modules:
+        import logging
+
+        for logger in (
+            logging.getLogger("dvc"),
+            logging.getLogger("dvc_objects"),
+            logging.getLogger("dvc_data"),
+        ):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+
+
 def run(cmd: list[str], cwd: Path, **env: str) -> str:
     """Run a command of the pipeline tests in `cwd` with the venv's tools first on PATH."""
     env = {
