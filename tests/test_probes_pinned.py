@@ -1,5 +1,5 @@
 """Probe scoring pinned by value: the sign of a delta, which positions predict which token, the
-fork attention mask, the summary, and scoring in bfloat16 as the pipeline does."""
+fork attention mask, the summary, and scoring in bfloat16 as the CUDA profiles do."""
 
 from __future__ import annotations
 
@@ -81,9 +81,10 @@ def test_answer_forks_put_the_system_prompt_first_and_the_aligned_answer_first(t
 
 
 def test_bf16_scoring_is_finite_and_within_a_stated_tolerance_of_fp32(tiny_model_dir):
-    """The pipeline scores in bfloat16. On the tiny model the per-answer mean log-prob moves by
-    ~2e-4 and a delta by ~2e-4 (measured); a tolerance of 5e-3 / 2e-3 leaves room across CPUs and
-    fails when a scoring step runs in the wrong precision (e.g. a float32 mask minimum on bf16)."""
+    """The CUDA profiles score in bfloat16 (the CPU path is float32). On the tiny model the
+    per-answer mean log-prob moves by ~2e-4 and a delta by ~2e-4 (measured); a tolerance of
+    5e-3 / 2e-3 leaves room across CPUs and fails when a scoring step runs in the wrong precision
+    (e.g. a float32 mask minimum on bf16)."""
     tok = load_model(tiny_model_dir)[1]
     rows = {
         dtype: probe_deltas(load_model(tiny_model_dir, dtype=dtype)[0], tok, ITEMS, batch_size=2)
