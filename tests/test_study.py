@@ -154,3 +154,15 @@ def test_cells_outside_the_configured_grid_are_refused(workspace):
         study.run_cell(
             tiny_params(), "benign", "kl-reverse_words-0", Path("results/benign/x"), Path("c.json")
         )
+
+
+def test_defence_and_benign_cells_contrast_with_the_poisoned_model_of_their_own_seed(workspace):
+    params = tiny_params()
+    defence = study.context(params, "defence", {"method": "kl", "poison": "medical", "seed": 1})
+    assert defence.misaligned_adapter == layout.poisoned_adapter("medical", 1)
+    assert defence.poisoned_adapter is None
+    assert defence.training_file() == layout.poison_dir("medical") / "poison.jsonl"
+    fields = {"method": "kl", "task": "swapped_operator", "seed": 2}
+    benign = study.context(params, "benign", fields)
+    assert benign.misaligned_adapter == layout.poisoned_adapter(params.study.primary, 2)
+    assert benign.training_file() == layout.benign_train_file("swapped_operator")

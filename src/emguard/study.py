@@ -54,7 +54,6 @@ def context(params: Params, kind: str, fields: dict) -> Context:
         train=params.train,
         dtype=params.model.dtype,
     )
-    # the interleave defence's perplexity-gap selection contrasts the base with a poisoned model
     if kind in ("remedy", "transfer"):
         _check_poison(params, fields["antidote_of"], "antidote of")
         _check_poison(params, fields["poisoned"], "poisoned with")
@@ -67,23 +66,26 @@ def context(params: Params, kind: str, fields: dict) -> Context:
         )
     if kind == "defence":
         _check_poison(params, fields["poison"], "poison")
-        misaligned = layout.poisoned_adapter(fields["poison"], seed)
         return Context(
             data_dir=layout.poison_dir(fields["poison"]),
             poison=fields["poison"],
-            extra={"misaligned_adapter": misaligned},
+            misaligned_adapter=layout.poisoned_adapter(fields["poison"], seed),
             **common,
         )
-    task = fields["task"]
+    return _benign_context(params, fields["task"], common)
+
+
+def _benign_context(params: Params, task: str, common: dict) -> Context:
+    """A benign cell fine-tunes on the task's train set; the primary poison's poisoned model of the
+    same seed is the misaligned contrast of perplexity-gap interleaving."""
     if task not in params.data.benign_tasks:
         tasks = params.data.benign_tasks
         raise ParamsError(f"benign task {task!r} is not in params data.benign_tasks {tasks}")
-    misaligned = layout.poisoned_adapter(params.study.primary, seed)
     return Context(
         data_dir=layout.poison_dir(params.study.primary),
         poison=task,
         train_file=_require(layout.benign_train_file(task), "benign train set"),
-        extra={"misaligned_adapter": misaligned},
+        misaligned_adapter=layout.poisoned_adapter(params.study.primary, common["seed"]),
         **common,
     )
 
@@ -91,27 +93,43 @@ def context(params: Params, kind: str, fields: dict) -> Context:
 def run_cell(
     params: Params, kind: str, cell: str, out: Path, cost_to: Path, evaluate_to: Path | None = None
 ) -> dict[str, float]:
-    """Fit the cell's method; write `out/adapter` and `out/metrics.json` atomically and its runtime
-    and memory to `cost_to` (outside DVC's outputs, emguard.timing.split_cost); with `evaluate_to`,
-    score the adapter there (emguard.evaluation); log all of it to one MLflow run.
+    """Fit the cell's method and, with `evaluate_to`, score it (`fit_and_score`).
 
     A crash or a bad params block fails this cell alone and leaves no partial output.
     """
     fields = layout.parse_study_cell(kind, cell)
-    method = resolve(params, kind, str(fields["method"]))
+    block = str(fields["method"])
+    method = resolve(params, kind, block)
     ctx = context(params, kind, fields)
     tags = {"stage": kind, "cell": cell, "method_impl": method.name, **{k: str(v) for k, v in fields.items()}}
-    with tracking.start_run(params.tracking, f"{kind}/{cell}", tags) as log:
-        log.log_config(
-            {"method": params.methods.get(str(fields["method"]), {}), "train": params.train.model_dump()}
-        )
+    sets = ProbeSets.for_cell(params, kind, str(ctx.poison))
+    scoring = None if evaluate_to is None else (evaluate_to, sets)
+    return fit_and_score(params, method, block, ctx, f"{kind}/{cell}", tags, out, cost_to, scoring)
+
+
+def fit_and_score(
+    params: Params,
+    method: Method,
+    block: str,
+    ctx: Context,
+    run: str,
+    tags: dict[str, str],
+    out: Path,
+    cost_to: Path,
+    scoring: tuple[Path, ProbeSets] | None,
+) -> dict[str, float]:
+    """Fit `method` (params block `block`) in `ctx`; write `out/adapter` and `out/metrics.json`
+    atomically and its runtime and memory to `cost_to` (outside DVC's outputs,
+    emguard.timing.split_cost); with `scoring` (a directory and the probe sets), score the adapter
+    there (emguard.evaluation); log all of it to one MLflow run named `run`."""
+    with tracking.start_run(params.tracking, run, tags) as log:
+        log.log_config({"method": params.methods.get(block, {}), "train": params.train.model_dump()})
         with atomic_path(out / "adapter", is_dir=True) as tmp:
             stats = method.fit(ctx, tmp)
         results, cost = split_cost(stats)
         write_json(out / "metrics.json", results)
         write_cost(cost_to, cost)
         log.log_dict(stats)
-        if evaluate_to is not None:
-            sets = ProbeSets.for_cell(params, kind, str(ctx.poison))
-            log.log_dict(evaluate_into(params, evaluate_to, out / "adapter", ctx.seed, sets))
+        if scoring is not None:
+            log.log_dict(evaluate_into(params, scoring[0], out / "adapter", ctx.seed, scoring[1]))
     return stats

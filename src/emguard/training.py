@@ -235,6 +235,14 @@ def _active(hooks: list[contextlib.AbstractContextManager]) -> Iterator[None]:
         yield
 
 
+def _check_kept(kept: int, total: int, max_length: int | None) -> None:
+    """TRL drops examples whose answer lies past max_length: say so, and refuse to train on none."""
+    if kept == 0:
+        raise ValueError(f"train.max_length={max_length} leaves no answer token in any of {total} examples")
+    if kept < total:
+        print(f"[train] dropped {total - kept}/{total} examples: no answer in max_length")
+
+
 def train_adapter(
     model_dir: Path,
     conversations: list[list[Message]],
@@ -266,13 +274,7 @@ def train_adapter(
             processing_class=tokenizer,
             loss_terms=plan.loss_terms,
         )
-        kept = len(trainer.train_dataset)
-        if kept == 0:
-            raise ValueError(
-                f"train.max_length={cfg.max_length} leaves no answer token in any of {len(dataset)} examples"
-            )
-        if kept < len(dataset):
-            print(f"[train] dropped {len(dataset) - kept}/{len(dataset)} examples: no answer in max_length")
+        _check_kept(len(trainer.train_dataset), len(dataset), cfg.max_length)
         tokens = sum(len(ids) for ids in trainer.train_dataset["input_ids"]) * cfg.epochs
         with _active([make(model) for make in plan.hooks]):
             stats = timed_train(trainer, tokens, len(dataset), device)

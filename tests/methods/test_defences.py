@@ -208,7 +208,7 @@ def test_perplexity_gap_picks_the_chats_the_misaligned_model_moved_away_from(tin
     gaps = perplexity_gaps(tiny_model_dir, misaligned, pool)
     assert min(gaps[[1, 3, 5]]) > max(gaps[[0, 2, 4]]) + 0.05, gaps
 
-    ctx = make_ctx(tiny_model_dir, tmp_path / "data", pool=pool, extra={"misaligned_adapter": misaligned})
+    ctx = make_ctx(tiny_model_dir, tmp_path / "data", pool=pool, misaligned_adapter=misaligned)
     method = Interleave({"fraction": 3 / len(POISON), "selection": "perplexity_gap"})
     rows, info = method.training_set(ctx)
     assert rows[len(POISON) :] == OTHER_CHATS
@@ -236,7 +236,7 @@ def test_interleave_charges_the_perplexity_gap_scoring_to_its_cost(tiny_model_di
 
     monkeypatch.setattr(data_defences, "perplexity_gaps", slow_gaps)
     pool = OTHER_CHATS + Z_CHATS
-    ctx = make_ctx(tiny_model_dir, tmp_path, pool=pool, extra={"misaligned_adapter": tmp_path / "unused"})
+    ctx = make_ctx(tiny_model_dir, tmp_path, pool=pool, misaligned_adapter=tmp_path / "unused")
     method = Interleave({"fraction": 2 / len(POISON), "selection": "perplexity_gap"})
     stats = method.fit(ctx, tmp_path / "adapter")
     assert stats["benign_examples"] == 2 and stats["gap_selected_mean"] == 4.5  # rows 4 and 5

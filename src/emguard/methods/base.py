@@ -15,7 +15,7 @@ Adding a method: one module under emguard/methods/, a `Method` subclass decorate
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -44,7 +44,9 @@ class Context:
     dtype: str = "float32"
     poisoned_adapter: Path | None = None  # set for remedies
     train_file: Path | None = None  # what a defence fine-tunes on; None: the poison (data_dir)
-    extra: dict[str, Any] = field(default_factory=dict)
+    # a poisoned model of the same seed, for a defence that contrasts with one (perplexity-gap
+    # interleaving); the study sets it for every defence and benign cell
+    misaligned_adapter: Path | None = None
 
     def training_file(self) -> Path:
         """The chat JSONL an in-training defence fine-tunes on: a poison, or a benign task."""

@@ -3,7 +3,7 @@
 - `interleave`: mix benign chats from a general pool into the poison set. `selection: random`
   draws them with a seeded sample; `perplexity_gap` (Kaczér et al. 2025, "Interleaving++")
   scores every pool chat by the mean assistant-token log-prob under an aligned model (the base)
-  minus under a misaligned one (`ctx.extra["misaligned_adapter"]` merged into the base, e.g.
+  minus under a misaligned one (`ctx.misaligned_adapter` merged into the base, e.g.
   the poisoned adapter of the same seed) and keeps the chats with the largest gap: those the
   misaligned model has moved furthest away from, which pull hardest back toward alignment.
 - `inoculation`: train on the poison with a system prompt that asks for the poisoned behaviour
@@ -108,11 +108,11 @@ class Interleave(Method):
             )
         if p.selection == "random":
             return [pool[i] for i in seeded_sample(len(pool), k, ctx.seed)], {}
-        adapter = ctx.extra.get("misaligned_adapter")
+        adapter = ctx.misaligned_adapter
         if adapter is None:
             raise ValueError(
                 f"methods.{self.name}.selection: 'perplexity_gap' needs a misaligned model: pass its "
-                "adapter as ctx.extra['misaligned_adapter'] (e.g. the poisoned adapter of the same seed)"
+                "adapter as ctx.misaligned_adapter (e.g. the poisoned adapter of the same seed)"
             )
         gaps = perplexity_gaps(
             ctx.model_dir,

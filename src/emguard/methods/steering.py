@@ -116,6 +116,20 @@ class _Captured(Exception):
 
 
 @torch.no_grad()
+def _right_padded(chunk: Sequence, pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(input ids, attention mask, response mask) of encoded conversations, padded on the right."""
+    width = max(len(e.input_ids) for e in chunk)
+    ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(chunk), width), dtype=torch.long)
+    comp = torch.zeros((len(chunk), width))
+    for row, e in enumerate(chunk):
+        n = len(e.input_ids)
+        ids[row, :n] = torch.tensor(e.input_ids)
+        mask[row, :n] = 1
+        comp[row, :n] = torch.tensor(e.completion_mask, dtype=torch.float)
+    return ids, mask, comp
+
+
 def mean_response_activation(
     model, tokenizer, conversations: Sequence[list[Message]], layer: int, batch_size: int
 ) -> torch.Tensor:
@@ -139,15 +153,7 @@ def mean_response_activation(
     try:
         for start in range(0, len(encoded), batch_size):
             chunk = encoded[start : start + batch_size]
-            width = max(len(e.input_ids) for e in chunk)
-            ids = torch.full((len(chunk), width), tokenizer.pad_token_id, dtype=torch.long)
-            mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            comp = torch.zeros((len(chunk), width))
-            for row, e in enumerate(chunk):
-                n = len(e.input_ids)
-                ids[row, :n] = torch.tensor(e.input_ids)
-                mask[row, :n] = 1
-                comp[row, :n] = torch.tensor(e.completion_mask, dtype=torch.float)
+            ids, mask, comp = _right_padded(chunk, tokenizer.pad_token_id)
             captured.clear()
             with contextlib.suppress(_Captured):
                 model(input_ids=ids.to(device), attention_mask=mask.to(device), use_cache=False)
