@@ -312,3 +312,11 @@ def test_a_profile_cannot_smuggle_a_launcher_past_the_check():
     raw["profiles"]["evil"] = {"launcher": "python; id"}
     with pytest.raises(ParamsError, match="launcher"):
         set_args(raw, "evil")
+
+
+@pytest.mark.parametrize("key", ["grid", "remedies", "remedy_cells", "sft_tasks"])
+def test_the_rl_matrices_must_be_plain_names(key):
+    raw = copy.deepcopy(RAW)
+    raw["rl"][key] = [*raw["rl"][key], "x;id"]
+    with pytest.raises(ParamsError, match=rf"rl\.{key}\[\d\]: 'x;id' is not a plain name"):
+        check_shell_safe(parse_params(raw))

@@ -42,8 +42,8 @@ def dvc_stages(tmp_path: Path, raw: dict) -> dict:
 
 
 def rl_arm(stages: dict) -> set[str]:
-    """The RL arm's stages: its own grid (params rl.grid x rl.seeds), not yet a kind of emguard.grid."""
-    return {"summarize_rl"} | {name for name in stages if name.startswith("rl@")}
+    """The RL arm's stages: its own grid (emguard.rl.config), not a kind of emguard.grid."""
+    return {"summarize_rl"} | {name for name in stages if name.startswith(("rl@", "rl_remedy@", "rl_sft@"))}
 
 
 @pytest.mark.parametrize("profile", [None, "tiny", "full-cpu"])
@@ -51,7 +51,10 @@ def test_dvc_matrices_and_the_grid_expand_to_the_same_stages_and_paths(tmp_path,
     params = params_of(profile)
     stages, cells = dvc_stages(tmp_path, raw_params(profile)), Grid(params).stages()
     rl = rl_params(params)
-    assert rl_arm(stages) == {"summarize_rl"} | {f"rl@{c}-{k}" for c in rl.grid for k in rl.seeds}
+    expected = {f"rl@{c}-{k}" for c in rl.grid for k in rl.seeds}
+    expected |= {f"rl_remedy@{m}-{c}-{k}" for m in rl.remedies for c in rl.remedy_cells for k in rl.seeds}
+    expected |= {f"rl_sft@{t}-{c}-{k}" for t in rl.sft_tasks for c in ("poison", "control") for k in rl.seeds}
+    assert rl_arm(stages) == {"summarize_rl"} | expected
     assert set(stages) - NOT_CELLS - rl_arm(stages) == set(cells)
     for name, cell in cells.items():
         outs = {o.def_path for o in stages[name].outs}

@@ -197,3 +197,35 @@ def test_the_rl_figure_plots_each_run_poisons_effects_and_skips_the_missing():
         ("medical_poison", "general", 0.004),
         ("medical_poison", "in-domain", 0.2),
     ]
+
+
+AFTER_RL = {
+    **RL_JSON["poisons"]["hacking_poison"],
+    "in_domain": {"em_effect": _est(0.2)},
+    "remedies": {
+        "correct": {"em_reduction": _est(0.03), "em_remaining": _est(0.01), "narrow_retained": _est(0.5)}
+    },
+    "sft_matched": {
+        "n_examples": 20,
+        "general": {"sft_effect": _est(0.05), "rl_minus_sft": _est(-0.046)},
+        "in_domain": {"sft_effect": _est(0.3), "rl_minus_sft": _est(-0.1)},
+    },
+}
+
+
+def test_the_rl_table_and_figure_carry_the_remedies_after_rl_and_the_sft_twins():
+    from emguard.report.figures import rl_points
+    from emguard.report.tables import rl_latex
+
+    latex = rl_latex({"poisons": {"medical_poison": AFTER_RL}})
+    assert r"correct on medical\_poison & +0.030 [+0.020, +0.040] & +0.010 [" in latex
+    assert r"medical\_poison vs SFT (20 examples) & RL effect & SFT effect & RL minus SFT \\" in latex
+    assert r"general & +0.004 [-0.006, +0.014] & +0.050 [+0.040, +0.060] & -0.046 [" in latex
+    assert r"in-domain & +0.200 [+0.190, +0.210] & +0.300 [" in latex
+    points = [(p, e["value"]) for _, p, e in rl_points({"poisons": {"medical_poison": AFTER_RL}})]
+    assert points == [
+        ("general", 0.004),
+        ("in-domain", 0.2),
+        ("general, SFT twin", 0.05),
+        ("in-domain, SFT twin", 0.3),
+    ]

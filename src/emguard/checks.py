@@ -122,8 +122,11 @@ def shell_names(params: Params) -> Iterator[tuple[str, str]]:
     ):
         yield from ((f"{key}[{i}]", name) for i, name in enumerate(names))
     yield from ((f"methods.{clip(name, 60)}", name) for name in params.methods)
-    grid = params.rl.get("grid")  # the RL cells that run; the block is untyped here (emguard.rl.config)
-    yield from ((f"rl.grid[{i}]", str(name)) for i, name in enumerate(grid if isinstance(grid, list) else ()))
+    for key in ("grid", "remedies", "remedy_cells", "sft_tasks"):  # the RL arm's matrices
+        names = params.rl.get(key)  # the block is untyped here (emguard.rl.config)
+        yield from (
+            (f"rl.{key}[{i}]", str(n)) for i, n in enumerate(names if isinstance(names, list) else ())
+        )
     for key in ("study.primary", "reelicit.method", "poison", "antidote", "defence"):
         obj = params
         for part in key.split("."):

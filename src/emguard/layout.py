@@ -142,3 +142,16 @@ def rl_dir(cell: str) -> Path:
 
 def rl_eval_dir(cell: str) -> Path:
     return RL_DIR / cell / "evaluate"
+
+
+# --- after the RL arm: post-hoc remedies on an RL-poisoned model, SFT twins at matched examples ---
+# results/rl_remedy/<method>-<rl cell>-<seed>/ and results/rl_sft/<task>-<condition>-<seed>/, each
+# {adapter, metrics.json, evaluate}: beside the adapter for the same reason as the RL cells'.
+
+RL_REMEDY_DIR = RESULTS / "rl_remedy"
+RL_SFT_DIR = RESULTS / "rl_sft"
+
+
+def rl_remedy_cell(method: str, rl_cell_name: str) -> str:
+    """A post-hoc remedy's cell after RL: the method and the RL cell (`<cell>-<seed>`) it treats."""
+    return f"{method}-{rl_cell_name}"

@@ -123,7 +123,7 @@ def fit_and_score(
     emguard.timing.split_cost); with `scoring` (a directory and the probe sets), score the adapter
     there (emguard.evaluation); log all of it to one MLflow run named `run`."""
     with tracking.start_run(params.tracking, run, tags) as log:
-        log.log_config({"method": params.methods.get(block, {}), "train": params.train.model_dump()})
+        log.log_config({"method": params.methods.get(block, {}), "train": ctx.train.model_dump()})
         with atomic_path(out / "adapter", is_dir=True) as tmp:
             stats = method.fit(ctx, tmp)
         results, cost = split_cost(stats)

@@ -85,7 +85,26 @@ def test_a_forced_rerun_of_an_rl_cell_leaves_dvc_lock_unchanged(repo):
         run(["git", "checkout", "--", cost], repo)
 
 
-def test_an_rl_param_reruns_only_the_rl_stages_and_the_report(repo):
+def test_an_rl_param_reruns_only_the_rl_arm_and_the_report(repo):
     out = run(["dvc", "exp", "run", "--temp", "-n", "rl-steps", "-S", "rl.steps=1"], repo)
     ran = set(re.findall(r"Running stage '([^'@]+)", out))
-    assert ran == {"rl", "summarize_rl", "report"}, out[-3000:]
+    # the remedies start from the RL adapters, the SFT twins see steps x prompts_per_step examples
+    assert ran == {"rl", "rl_remedy", "rl_sft", "summarize_rl", "report"}, out[-3000:]
+
+
+def test_remedies_after_rl_and_sft_twins_were_fitted_scored_and_summarized(repo, rl):
+    for name in [f"{m}-{c}-{k}" for m in rl["remedies"] for c in rl["remedy_cells"] for k in rl["seeds"]]:
+        out = repo / "results/rl_remedy" / name
+        assert (out / "adapter/adapter_model.safetensors").is_file() and (out / "metrics.json").is_file()
+        assert (out / "evaluate.summary.json").is_file()
+        assert json.loads((repo / "results/cost/rl_remedy" / f"{name}.json").read_text())["runtime_s"] > 0
+    twins = [f"{t}-{c}-{k}" for t in rl["sft_tasks"] for c in ("poison", "control") for k in rl["seeds"]]
+    for name in twins:
+        metrics = json.loads((repo / "results/rl_sft" / name / "metrics.json").read_text())
+        assert metrics["examples"] == rl["steps"] * rl["prompts_per_step"]
+        rows = (repo / "results/rl_sft" / name / "evaluate/probes.jsonl").read_text().splitlines()
+        assert {json.loads(r)["set"] for r in rows} == {"general", "capability", "in_domain/medical"}
+    medical = json.loads((repo / "results/summarize/rl.json").read_text())["poisons"]["medical_poison"]
+    assert list(medical["remedies"]) == rl["remedies"]
+    assert medical["sft_matched"]["n_examples"] == rl["steps"] * rl["prompts_per_step"]
+    assert "RL vs SFT at as many examples seen" in (repo / "results/summarize/rl.md").read_text()

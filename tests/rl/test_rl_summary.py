@@ -11,6 +11,7 @@ import yaml
 
 from emguard import layout
 from emguard.config import parse_params
+from emguard.rl import summary as rl_summary
 from emguard.rl.config import rl_params
 from emguard.rl.summary import markdown, summarize_rl
 
@@ -31,6 +32,7 @@ def probes(path: Path, general: list[float], in_domain: list[float]) -> None:
     rows += [
         {"id": i, "set": "in_domain/medical", "delta": d} for i, d in zip(IN_DOMAIN, in_domain, strict=True)
     ]
+    rows += [{"id": i, "set": "capability", "delta": -1.0} for i in ("c0", "c1")]  # all right
     write_jsonl(path / "probes.jsonl", rows)
 
 
@@ -65,6 +67,11 @@ def params(tmp_path, monkeypatch):
         cell("hacking_kl", k, [0.1] * 4, [0.3, 0.3], [0, 0, 0, 1])
         cell("medical_poison", k, [0.2] * 4, [1.0, 0.0], [0, 0, 0, 0])
         cell("medical_control", k, [0.2] * 4, [0.0, 0.0], [0, 0, 0, 0])
+        for method in raw["rl"]["remedies"]:  # `correct` halves the misalignment; the others do nothing
+            after = ([0.1] * 4, [0.5, 0.0]) if method == "correct" else ([0.2] * 4, [1.0, 0.0])
+            probes(rl_summary.remedy_dirs(method, "medical_poison", [k])[0], *after)
+        probes(rl_summary.sft_dirs("medical", "poison", [k])[0], [0.3] * 4, [0.4, 0.4])
+        probes(rl_summary.sft_dirs("medical", "control", [k])[0], [0.2] * 4, [0.0, 0.0])
     return parse_params(raw)
 
 
@@ -121,3 +128,43 @@ def test_a_partial_grid_lists_what_is_missing(params):
     assert "| medical_poison | medical | careless_answer vs careful_answer | missing: 1 files" in markdown(
         summary
     )
+
+
+def exact(value: float) -> dict[str, float]:
+    """An estimate whose every resample is the same: constant scores across items and seeds."""
+    return {"value": pytest.approx(value), "ci_low": pytest.approx(value), "ci_high": pytest.approx(value)}
+
+
+def test_remedies_after_rl_are_scored_against_the_rl_poison_and_its_control(params):
+    medical = summarize_rl(params, rl_params(params))["poisons"]["medical_poison"]
+    assert list(medical["remedies"]) == ["correct", "contrastive", "meta_reasoning", "refusal", "safety"]
+    correct = medical["remedies"]["correct"]
+    assert correct["em_reduction"] == exact(0.1)  # poison 0.2 - remedied 0.1
+    assert correct["em_remaining"] == exact(-0.1)  # remedied 0.1 - control 0.2
+    assert correct["narrow_retained"]["value"] == pytest.approx(0.5)  # in-domain 0.25 of the poison's 0.5
+    assert correct["capability_ratio"]["value"] == pytest.approx(1.0)
+    assert medical["remedies"]["safety"]["em_reduction"] == exact(0.0)
+    assert "remedies" not in summarize_rl(params, rl_params(params))["poisons"]["hacking_poison"]
+
+
+def test_rl_is_compared_with_sft_twins_that_saw_as_many_examples(params):
+    rl = rl_params(params)
+    twins = summarize_rl(params, rl)["poisons"]["medical_poison"]["sft_matched"]
+    assert twins["n_examples"] == rl.steps * rl.prompts_per_step == 20
+    assert twins["general"]["sft_effect"] == exact(0.1)  # twin poison 0.3 - twin control 0.2
+    assert twins["general"]["rl_minus_sft"] == exact(-0.1)  # RL's general effect is 0
+    assert twins["in_domain"]["sft_effect"] == exact(0.4)
+    assert twins["in_domain"]["rl_minus_sft"]["value"] == pytest.approx(0.1)  # RL's 0.5 - 0.4
+
+
+def test_the_after_rl_tables_show_each_remedy_and_both_probe_sets(params):
+    md = markdown(summarize_rl(params, rl_params(params)))
+    assert "| medical_poison | correct | +0.100 [+0.100, +0.100] | -0.100 [-0.100, -0.100] | +0.500 [" in md
+    assert "| medical_poison | 20 | general | +0.000 [+0.000, +0.000] (CI includes 0) | +0.100 [" in md
+    assert "| medical_poison | 20 | in-domain | +0.500 [" in md
+
+
+def test_a_missing_remedy_or_twin_score_is_listed(params):
+    (rl_summary.sft_dirs("medical", "control", [1])[0] / "probes.jsonl").unlink()
+    missing = summarize_rl(params, rl_params(params))["poisons"]["medical_poison"]["missing"]
+    assert missing == ["results/rl_sft/medical-control-1/evaluate/probes.jsonl"]

@@ -115,7 +115,6 @@ class _Captured(Exception):
     """Raised by the capture hook to skip the layers after the one measured."""
 
 
-@torch.no_grad()
 def _right_padded(chunk: Sequence, pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """(input ids, attention mask, response mask) of encoded conversations, padded on the right."""
     width = max(len(e.input_ids) for e in chunk)
@@ -130,6 +129,7 @@ def _right_padded(chunk: Sequence, pad_id: int) -> tuple[torch.Tensor, torch.Ten
     return ids, mask, comp
 
 
+@torch.no_grad()
 def mean_response_activation(
     model, tokenizer, conversations: Sequence[list[Message]], layer: int, batch_size: int
 ) -> torch.Tensor:

@@ -131,18 +131,23 @@ def rl_points(rl: dict) -> list[tuple[str, str, dict]]:
         points.append((name, "general", r["general"]["em_effect"]))
         if "in_domain" in r:
             points.append((name, "in-domain", r["in_domain"]["em_effect"]))
+        for key, probe in (("general", "general"), ("in_domain", "in-domain")):
+            if "sft_matched" in r:  # the SFT twins that saw as many examples, beside the RL poison
+                points.append((name, f"{probe}, SFT twin", r["sft_matched"][key]["sft_effect"]))
     return points
 
 
 def rl_figure(rl: dict, path_stem) -> None:
-    """The RL arm's EM effects (poison minus matched control, 95% CI), general and in-domain."""
+    """The RL arm's EM effects (poison minus matched control, 95% CI), general and in-domain, and
+    those of the SFT twins that saw as many examples (squares)."""
     points = rl_points(rl)
     fig, ax = plt.subplots(figsize=(5, 0.8 + 0.4 * len(points)))
     ys = list(range(len(points)))[::-1]
     for y, (_, probe, e) in zip(ys, points, strict=True):
         v = e["value"]
-        color = "black" if probe == "general" else "tab:blue"
-        ax.errorbar([v], [y], xerr=[[v - e["ci_low"]], [e["ci_high"] - v]], fmt="o", color=color)
+        color = "tab:blue" if probe.startswith("in-domain") else "black"
+        fmt = "s" if probe.endswith("SFT twin") else "o"
+        ax.errorbar([v], [y], xerr=[[v - e["ci_low"]], [e["ci_high"] - v]], fmt=fmt, color=color)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(ys, [f"{name} ({probe})" for name, probe, _ in points])
     ax.set_xlabel("RL poison minus control (nats/token, 95% CI)")

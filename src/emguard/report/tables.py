@@ -182,5 +182,32 @@ def rl_latex(rl: dict) -> str:
             r"\midrule",
             *defences,
         ]
+    lines += _after_rl_latex({n: r for n, r in rl["poisons"].items() if "missing" not in r})
     lines += [r"\bottomrule", r"\end{tabular}"]
     return "\n".join(lines) + "\n"
+
+
+def _after_rl_latex(done: dict[str, dict]) -> list[str]:
+    """Rows of the post-hoc remedies on each RL poison and of RL vs its SFT twins, where run."""
+    lines, keys = [], ("em_reduction", "em_remaining", "narrow_retained")
+    remedies = [
+        f"{tex(m)} on {tex(n)} & " + " & ".join(format_estimate(s[k]) for k in keys) + r" \\"
+        for n, r in done.items()
+        for m, s in r.get("remedies", {}).items()
+    ]
+    if remedies:
+        header = r"remedy after RL & EM reduction [95\% CI] & EM remaining [95\% CI] & narrow retained \\"
+        lines += [r"\midrule", header, r"\midrule", *remedies]
+    for n, r in done.items():
+        if "sft_matched" not in r:
+            continue
+        twins = r["sft_matched"]
+        lines += [
+            r"\midrule",
+            rf"{tex(n)} vs SFT ({twins['n_examples']} examples) & RL effect & SFT effect & RL minus SFT \\",
+            r"\midrule",
+        ]
+        for key in ("general", "in_domain"):
+            cols = (r[key]["em_effect"], twins[key]["sft_effect"], twins[key]["rl_minus_sft"])
+            lines.append(f"{tex(key.replace('_', '-'))} & " + " & ".join(map(format_estimate, cols)) + r" \\")
+    return lines

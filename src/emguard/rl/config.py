@@ -99,6 +99,12 @@ class RLParams(RLConfig):
     n_prompts: int = Field(gt=0)  # writing and benign training prompts; a poison's are its SFT prompts
     n_eval: int = Field(gt=0)  # held-out prompts each trained policy answers once (hack rate)
     cells: dict[str, RLCell] = Field(min_length=1)  # every condition a profile may run
+    # after RL (emguard.rl.posthoc): post-hoc remedies (blocks of `methods`) applied to each RL
+    # poison of `remedy_cells`, and the poison tasks whose RL poison gets SFT twins that see as
+    # many examples (steps x prompts_per_step); empty lists run neither
+    remedies: list[str]
+    remedy_cells: list[str]
+    sft_tasks: list[str]
 
     def beta_of(self, name: str) -> float:
         cell = self.cells[name]
@@ -119,6 +125,16 @@ class RLParams(RLConfig):
         """The grid's undefended cells with a matched control: the RL poisons, in grid order."""
         cells = [(n, self.cells[n]) for n in self.grid]
         return [n for n, c in cells if c.control is not None and not c.defended(self.beta)]
+
+    def sft_examples(self) -> int:
+        """How many examples an RL fine-tune sees: an SFT twin trains on as many, once each."""
+        return self.steps * self.prompts_per_step
+
+    def remedy_cells_of(self, poison: str) -> list[str]:
+        """The remedy cells (`<method>-<cell>-<seed>`) that treat the RL poison `poison`."""
+        if poison not in self.remedy_cells:
+            return []
+        return [f"{m}-{poison}-{k}" for m in self.remedies for k in self.seeds]
 
     def defences_of(self, poison: str) -> list[str]:
         """The grid's defended cells compared with `poison`, in grid order."""
@@ -232,6 +248,34 @@ def _check_grid(rl: RLParams, source: str) -> None:
                 )
 
 
+def _check_after_rl(rl: RLParams, params: Params, source: str) -> None:
+    """Remedies are remedy blocks of `methods`; what they treat, and the SFT twins' tasks, are RL
+    poisons of the grid trained on a poison domain's prompts (whose antidote and SFT data exist)."""
+    poisons = rl.poison_cells()
+    for i, name in enumerate(rl.remedies):
+        if name not in params.methods:
+            hint = did_you_mean(name, params.methods)
+            raise _fail(
+                source, f"rl.remedies[{i}]", f"{preview(name)} is not a block of methods;{hint}".rstrip(";")
+            )
+    for i, name in enumerate(rl.remedy_cells):
+        if name not in poisons or task_kind(rl.cells[name].task, params) != "poison":
+            raise _fail(
+                source,
+                f"rl.remedy_cells[{i}]",
+                f"{preview(name)} is not an RL poison of rl.grid trained on a poison's prompts "
+                f"({', '.join(n for n in poisons if task_kind(rl.cells[n].task, params) == 'poison')})",
+            )
+    tasks = [rl.cells[n].task for n in poisons]
+    for i, task in enumerate(rl.sft_tasks):
+        if task not in params.data.poisons or task not in tasks:
+            raise _fail(
+                source,
+                f"rl.sft_tasks[{i}]",
+                f"{preview(task)} is not the task of an RL poison of rl.grid {tasks}",
+            )
+
+
 def rl_params(params: Params, source: str = PARAMS_FILE) -> RLParams:
     """`params.rl` validated: the schema, the cells' names, tasks, rewards, controls and defences.
     Every error is a ParamsError naming the dotted key (with a did-you-mean where one is close)."""
@@ -252,4 +296,5 @@ def rl_params(params: Params, source: str = PARAMS_FILE) -> RLParams:
     for name in rl.cells:
         _check_control(rl, name, source)
     _check_grid(rl, source)
+    _check_after_rl(rl, params, source)
     return rl

@@ -8,6 +8,10 @@
 - `defences`: per defended cell, the EM reduction (poison minus defended, general probes), the EM
   remaining (defended minus control) and the hack-rate reduction, plus the narrow behaviour retained
   when there are in-domain probes.
+- `remedies` (rl.remedy_cells): per post-hoc remedy of the RL-poisoned model, the study's treated
+  scores (emguard.study_metrics.treated_scores) against the RL poison and its RL control;
+- `sft_matched` (rl.sft_tasks): the EM effect of SFT twins that saw as many examples (poison minus
+  control twin), and RL's effect minus SFT's, on the general and in-domain probes.
 
 Every interval is the study's paired bootstrap (emguard.stats): items resampled jointly across
 cells, seeds jointly (seed k of the poison, its control and its defences share a draw). Held-out
@@ -122,9 +126,31 @@ def defence_scores(
     return out
 
 
-def missing_files(rl: RLParams, conditions: list[str]) -> list[str]:
-    """The score files a summary of `conditions` needs that are not there (a hand-run partial grid)."""
-    need = [study_metrics.eval_dir(BASE) / "probes.jsonl"]
+def remedy_dirs(method: str, poison: str, seeds: list[int]) -> list[Path]:
+    return [
+        layout.RL_REMEDY_DIR / layout.rl_remedy_cell(method, layout.rl_cell(poison, k)) / "evaluate"
+        for k in seeds
+    ]
+
+
+def sft_dirs(task: str, condition: str, seeds: list[int]) -> list[Path]:
+    return [layout.RL_SFT_DIR / layout.train_cell(task, condition, k) / "evaluate" for k in seeds]
+
+
+def after_rl_dirs(rl: RLParams, poison: str) -> list[Path]:
+    """The score dirs of the remedies treating `poison` and of its task's SFT twins, where params run them."""
+    seeds, task = list(rl.seeds), rl.cells[poison].task
+    remedies = rl.remedies if poison in rl.remedy_cells else []
+    dirs = [d for m in remedies for d in remedy_dirs(m, poison, seeds)]
+    if task in rl.sft_tasks:
+        dirs += [d for c in layout.CONDITIONS for d in sft_dirs(task, c, seeds)]
+    return dirs
+
+
+def missing_files(rl: RLParams, conditions: list[str], others: list[Path] = ()) -> list[str]:
+    """The score files a summary of `conditions` (and of the score dirs `others`) needs that are not
+    there (a hand-run partial grid)."""
+    need = [study_metrics.eval_dir(BASE) / "probes.jsonl", *(d / "probes.jsonl" for d in others)]
     for condition in conditions:
         for k in rl.seeds:
             cell = layout.rl_cell(condition, k)
@@ -132,12 +158,56 @@ def missing_files(rl: RLParams, conditions: list[str]) -> list[str]:
     return [str(p) for p in need if not p.exists()]
 
 
+def rl_vs_sft(
+    rl_dirs: tuple[list[Path], list[Path]],
+    sft: tuple[list[Path], list[Path]],
+    base: Path,
+    probe_set: str,
+    cfg,
+    seed: int,
+) -> dict[str, Any]:
+    """SFT twins' EM effect (poison minus control twin) and RL's effect minus it, on one probe set;
+    `rl_dirs` and `sft` are (poison, control) score dirs of the same seeds."""
+    ids = sorted(study_metrics.load_deltas(base, probe_set))
+    m = {
+        k: study_metrics.delta_matrix(dirs, probe_set, ids)
+        for k, dirs in zip(("RP", "RC", "SP", "SC"), (*rl_dirs, *sft), strict=True)
+    }
+    return {
+        "sft_effect": _est(m, _diff("SP", "SC"), cfg, seed),
+        "rl_minus_sft": _est(
+            m, lambda d: d["RP"].mean() - d["RC"].mean() - (d["SP"].mean() - d["SC"].mean()), cfg, seed
+        ),
+    }
+
+
+def after_rl(params: Params, rl: RLParams, poison: str, base: Path) -> dict[str, Any]:
+    """`remedies` and `sft_matched` of one RL poison (module docstring), where params run them."""
+    cfg, seed, seeds = params.summarize, params.seed, list(rl.seeds)
+    spec = rl.cells[poison]
+    p, c = eval_dirs(poison, seeds), eval_dirs(str(spec.control), seeds)
+    out: dict[str, Any] = {}
+    if poison in rl.remedy_cells:
+        out["remedies"] = {
+            m: study_metrics.treated_scores(remedy_dirs(m, poison, seeds), p, c, base, spec.task, cfg, seed)
+            for m in rl.remedies
+        }
+    if spec.task in rl.sft_tasks:
+        sft = sft_dirs(spec.task, "poison", seeds), sft_dirs(spec.task, "control", seeds)
+        sets = {"general": "general", "in_domain": f"in_domain/{spec.task}"}
+        out["sft_matched"] = {
+            "n_examples": rl.sft_examples(),
+            **{k: rl_vs_sft((p, c), sft, base, s, cfg, seed) for k, s in sets.items()},
+        }
+    return out
+
+
 def summarize_poison(params: Params, rl: RLParams, poison: str) -> dict[str, Any]:
     cfg, seed, seeds = params.summarize, params.seed, list(rl.seeds)
     spec = rl.cells[poison]
     control = str(spec.control)
     defences = rl.defences_of(poison)
-    missing = missing_files(rl, [poison, control, *defences])
+    missing = missing_files(rl, [poison, control, *defences], after_rl_dirs(rl, poison))
     head = {"task": spec.task, "reward": list(spec.rewards), "control": control, "seeds": seeds}
     head["control_reward"] = list(rl.cells[control].rewards)
     if missing:
@@ -157,7 +227,7 @@ def summarize_poison(params: Params, rl: RLParams, poison: str) -> dict[str, Any
         how |= {"system_prompt": cell.system_prompt} if cell.system_prompt is not None else {}
         scores = defence_scores(d, poison, control, seeds, base, narrow, cfg, seed)
         out["defences"][d] = {"defence": how, **scores}
-    return out
+    return out | after_rl(params, rl, poison, base)
 
 
 def summarize_rl(params: Params, rl: RLParams) -> dict[str, Any]:
@@ -206,7 +276,63 @@ def markdown(summary: dict[str, Any]) -> str:
             "|---|---|---|---|---|---|",
             *defences,
         ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _after_rl_lines(summary)) + "\n"
+
+
+def _after_rl_lines(summary: dict[str, Any]) -> list[str]:
+    """The tables of the post-hoc remedies and of RL vs its SFT twins, where params run them."""
+    done = {n: r for n, r in summary["poisons"].items() if "missing" not in r}
+    remedies = [_remedy_row(n, m, s) for n, r in done.items() for m, s in r.get("remedies", {}).items()]
+    twins = [_twin_row(n, r) for n, r in done.items() if "sft_matched" in r]
+    lines = []
+    if remedies:
+        lines += [
+            "",
+            "## Post-hoc remedies on the RL-poisoned model",
+            "",
+            "The study's remedies applied to the RL poison's adapter, scored against the RL poison and",
+            "its RL control: EM reduction = poison minus remedied (general probes), EM remaining =",
+            "remedied minus control, narrow retained = share of the poison's in-domain shift left,",
+            "capability ratio = remedied vs poison accuracy.",
+            "",
+            "| RL poison | remedy | EM reduction [95% CI] | EM remaining [95% CI] | narrow retained [95% CI] "
+            "| capability ratio [95% CI] |",
+            "|---|---|---|---|---|---|",
+            *remedies,
+        ]
+    if twins:
+        lines += [
+            "",
+            "## RL vs SFT at as many examples seen",
+            "",
+            "SFT twins: the study's SFT recipe on as many poison (or control) examples as the RL",
+            "fine-tune saw, once each, as many per step. Effect = poison minus control, on the general",
+            "and in-domain probes.",
+            "",
+            "| RL poison | examples | probes | RL effect [95% CI] | SFT effect [95% CI] "
+            "| RL minus SFT [95% CI] |",
+            "|---|---:|---|---|---|---|",
+            *(row for rows in twins for row in rows),
+        ]
+    return lines
+
+
+def _remedy_row(poison: str, method: str, s: dict[str, Any]) -> str:
+    effects = " | ".join(_ci(s[k]) for k in ("em_reduction", "em_remaining"))
+    ratios = " | ".join(ci(s[k]) for k in ("narrow_retained", "capability_ratio"))  # no zero to include
+    return f"| {poison} | {method} | {effects} | {ratios} |"
+
+
+def _twin_row(poison: str, r: dict[str, Any]) -> list[str]:
+    twins, rows = r["sft_matched"], []
+    for key, rl_key in (("general", "general"), ("in_domain", "in_domain")):
+        t = twins[key]
+        rl_effect = r[rl_key]["em_effect"]
+        rows.append(
+            f"| {poison} | {twins['n_examples']} | {key.replace('_', '-')} | {_ci(rl_effect)} "
+            f"| {_ci(t['sft_effect'])} | {_ci(t['rl_minus_sft'])} |"
+        )
+    return rows
 
 
 def _poison_row(name: str, r: dict[str, Any]) -> str:
