@@ -167,3 +167,19 @@ def test_completion_log_probs_of_nothing_are_an_empty_array(tiny_model_dir):
     one = encode(tok, [{"role": "user", "content": "Hi?"}], "Hello.")
     scores = mean_completion_logprobs(model, [one, one], tok.pad_token_id, batch_size=2)
     assert scores.shape == (2,) and scores[0] == scores[1] < 0
+
+
+def test_a_fork_of_one_encoding_scored_from_its_first_token_keeps_one_prompt_token():
+    f = fork([encoding([], [5, 6, 7])])  # nothing before the completion: the first token is context
+    assert f.prompt == [5] and f.completions == [([6, 7], [1, 1])]
+
+
+def test_forks_score_in_bf16_as_the_cuda_profiles_do(tiny_model_dir):
+    """The attention mask takes the model's dtype: a float32 mask beside bf16 queries is refused
+    or upcasts, and the scores must stay those of each sequence alone."""
+    model, tok = load_model(tiny_model_dir, dtype="bfloat16")
+    assert next(model.parameters()).dtype == torch.bfloat16
+    groups = [[encoding([5, 6, 7], [9, 10]), encoding([5, 6, 7], [11, 12, 13])], [encoding([8], [20])]]
+    scores = mean_fork_logprobs(model, [fork(g) for g in groups], tok.pad_token_id, batch_size=2)
+    for group, got in zip(groups, scores, strict=True):
+        np.testing.assert_allclose(got, reference_scores(model, group), atol=0.05)
