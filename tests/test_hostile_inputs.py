@@ -232,7 +232,10 @@ PARAMS: dict[str, tuple[Callable[[Path], None], str | bytes, str]] = {
     ),
     "typo_remedy": (
         load_and_check,
-        edit("\n  remedies: [correct,", "\n  remedies: [corect,"),
+        edit(
+            "\n  remedies: [correct, contrastive, meta_reasoning, refusal, safety, circuit_breakers]",
+            "\n  remedies: [corect, contrastive, meta_reasoning, refusal, safety, circuit_breakers]",
+        ),
         "did you mean 'correct'",
     ),
     "typo_poison": (

@@ -234,3 +234,17 @@ def test_the_shell_safety_check_runs_before_dvc(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(checks, "check_shell_safe", refuse)
     assert repro.main(["--jobs", "1"]) == 2
     assert seen and "launcher: not a launcher" in capsys.readouterr().err
+
+
+def test_a_bad_rl_block_stops_repro_before_dvc(tmp_path, monkeypatch, capsys):
+    """The RL arm's block is untyped in Params: the preflight validates it, so a typo in a remedy's
+    name fails in a second, not after the RL cells have run."""
+    _project_with_files(tmp_path, monkeypatch, {})
+    raw = yaml.safe_load((tmp_path / "params.yaml").read_text())
+    raw["rl"]["remedies"] = ["corect"]
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
+    assert repro.main(["--jobs", "1"]) == 2
+    assert (
+        "rl.remedies[0]: 'corect' is not a block of methods; did you mean 'correct'"
+        in capsys.readouterr().err
+    )

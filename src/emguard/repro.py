@@ -44,6 +44,7 @@ from emguard import checks
 from emguard.config import Params, ParamsError, load_params
 from emguard.data.formats import DataFormatError
 from emguard.registry import UnknownNameError
+from emguard.rl.config import rl_params
 
 LOG_DIR = Path("logs/repro")  # one log per stage run: <stage>.log
 TAIL_LINES = 25  # lines of a failed stage's log printed to the terminal
@@ -238,6 +239,7 @@ def preflight() -> Params:
     """Everything that can be checked before DVC deletes an output or runs a command line."""
     params = load_params()
     checks.check_shell_safe(params)  # params that reach dvc.yaml command lines
+    rl_params(params)  # the RL arm's block: a bad cell, reward or remedy name would fail only its stage
     check_data_files(params)
     return params
 
