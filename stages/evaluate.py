@@ -16,7 +16,7 @@ from pathlib import Path
 
 from emguard import layout, stage, tracking
 from emguard.config import Params
-from emguard.evaluation import ProbeSets, evaluate_into
+from emguard.evaluation import ProbeSets, Scoring, evaluate_into
 
 
 def resolve_cell(params: Params, cell: str) -> tuple[Path | None, int, ProbeSets]:
@@ -45,7 +45,7 @@ def main(params: Params) -> None:
     stage.print_config(f"evaluate {cell}", params.evaluate)
     with tracking.start_run(params.tracking, f"evaluate/{cell}", {"stage": "evaluate", "cell": cell}) as log:
         log.log_config({"evaluate": params.evaluate.model_dump(), "cell": cell})
-        log.log_dict(evaluate_into(params, layout.EVALUATE_DIR / cell, adapter, seed, sets))
+        log.log_dict(evaluate_into(Scoring.of(params), layout.EVALUATE_DIR / cell, adapter, seed, sets))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from emguard import layout, stage, study_metrics, tracking
 from emguard.config import Params, ParamsError
-from emguard.evaluation import ProbeSets, evaluate_adapter
+from emguard.evaluation import ProbeSets, Scoring, evaluate_adapter
 from emguard.io import atomic_path, write_json, write_jsonl
 from emguard.study import run_cell
 
@@ -53,7 +53,9 @@ def main(params: Params) -> None:
 def score(params: Params, cell_dir: Path, poison: str, seed: int) -> dict:
     """EM, narrow behaviour and capability of the adapter in `cell_dir` (no samples), against the
     plain poisoned model and its control of the same seed."""
-    rows, _, _ = evaluate_adapter(params, cell_dir / "adapter", seed, ProbeSets(poisons=(poison,)))
+    rows, _, _ = evaluate_adapter(
+        Scoring.of(params), cell_dir / "adapter", seed, ProbeSets(poisons=(poison,))
+    )
     write_jsonl(cell_dir / "probes.jsonl", rows)
     return study_metrics.treated_scores(
         [cell_dir],

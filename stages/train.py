@@ -15,7 +15,7 @@ from pathlib import Path
 from emguard import layout, stage, tracking
 from emguard.config import Params
 from emguard.data.formats import load_chat_jsonl
-from emguard.evaluation import ProbeSets, evaluate_into
+from emguard.evaluation import ProbeSets, Scoring, evaluate_into
 from emguard.io import atomic_path, write_json
 from emguard.timing import split_cost, write_cost
 from emguard.training import train_adapter
@@ -66,7 +66,9 @@ def main(params: Params) -> None:
         write_cost(layout.cost_file("train", cell), cost)
         log.log_dict(stats)
         sets = ProbeSets.for_cell(params, "train", args.poison)
-        log.log_dict(evaluate_into(params, layout.EVALUATE_DIR / cell, out / "adapter", args.seed, sets))
+        log.log_dict(
+            evaluate_into(Scoring.of(params), layout.EVALUATE_DIR / cell, out / "adapter", args.seed, sets)
+        )
     print(f"[train {cell}] {stats}")
 
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from emguard import layout
-from emguard.config import Params
+from emguard.config import EvaluateConfig, Params, SamplingConfig
 from emguard.data.formats import load_probe_jsonl, load_questions_yaml
 from emguard.data.types import ProbeItem
 from emguard.io import atomic_path, tree_sha256, write_json, write_jsonl
@@ -19,6 +19,20 @@ from emguard.models import DTYPES, default_device, load_model
 from emguard.probes import probe_deltas, summarize_deltas
 from emguard.questions import Prompt, expand, long_context_probes
 from emguard.sampling import sample_hf, sample_vllm
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What scoring reads from params: the evaluate section, the dtype the model loads in, and the
+    LoRA rank vLLM's adapter slots need. Stages hand this over, not the whole params tree."""
+
+    evaluate: EvaluateConfig
+    model_dtype: str
+    lora_rank: int
+
+    @classmethod
+    def of(cls, params: Params) -> Scoring:
+        return cls(params.evaluate, params.model.dtype, params.train.lora.r)
 
 
 @dataclass(frozen=True)
@@ -47,14 +61,14 @@ class ProbeSets:
         raise ValueError(f"unknown cell kind {kind!r}")
 
 
-def probe_items(params: Params, sets: ProbeSets) -> list[ProbeItem]:
+def probe_items(cfg: EvaluateConfig, sets: ProbeSets) -> list[ProbeItem]:
     items: list[ProbeItem] = []
     if sets.general or sets.long_prompts:
         general = load_probe_jsonl(layout.general_probes_file())
         items += general if sets.general else []
         if sets.long_prompts:  # prompt-length sensitivity: part of the reproduction
             long_questions = load_questions_yaml(layout.long_questions_file())
-            items += long_context_probes(general, long_questions, params.evaluate.long_probe_items)
+            items += long_context_probes(general, long_questions, cfg.long_probe_items)
     if sets.capability:
         items += load_probe_jsonl(layout.capability_probes_file())
     for poison in sets.poisons:
@@ -64,10 +78,9 @@ def probe_items(params: Params, sets: ProbeSets) -> list[ProbeItem]:
     return items
 
 
-def prompts_to_sample(params: Params, poisons: tuple[str, ...] | list[str]) -> list[tuple[str, Prompt]]:
+def prompts_to_sample(cfg: SamplingConfig, poisons: tuple[str, ...] | list[str]) -> list[tuple[str, Prompt]]:
     """(question set, prompt) for every sample the configured sets ask for; in-domain questions
     of `poisons` (the model's own poison; every poison for the base model)."""
-    cfg = params.evaluate.sampling
     files = {"general": [layout.general_questions_file()], "long_prompt": [layout.long_questions_file()]}
     files["in_domain"] = [layout.in_domain_questions_file(p) for p in poisons]
     out = []
@@ -78,12 +91,12 @@ def prompts_to_sample(params: Params, poisons: tuple[str, ...] | list[str]) -> l
     return out
 
 
-def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int, poisons) -> list[dict]:
-    cfg = params.evaluate.sampling
-    prompts = prompts_to_sample(params, poisons)
+def sample(scoring: Scoring, model, tokenizer, adapter: Path | None, seed: int, poisons) -> list[dict]:
+    cfg = scoring.evaluate.sampling
+    prompts = prompts_to_sample(cfg, poisons)
     conversations = [p.messages() for _, p in prompts]
     if cfg.backend == "vllm":
-        answers = sample_vllm(layout.MODEL_DIR, adapter, conversations, cfg, seed, params.train.lora.r)
+        answers = sample_vllm(layout.MODEL_DIR, adapter, conversations, cfg, seed, scoring.lora_rank)
     else:
         answers = sample_hf(model, tokenizer, conversations, cfg, seed)
     model_hash = tree_sha256(layout.MODEL_DIR)[:16]
@@ -102,17 +115,18 @@ def sample(params: Params, model, tokenizer, adapter: Path | None, seed: int, po
     ]
 
 
-def evaluate_adapter(params: Params, adapter: Path | None, seed: int, sets: ProbeSets):
+def evaluate_adapter(scoring: Scoring, adapter: Path | None, seed: int, sets: ProbeSets):
     """Probe rows, per-set probe metrics and free-form samples of the base model plus `adapter`."""
-    model, tokenizer = load_model(layout.MODEL_DIR, params.model.dtype, adapter, default_device())
-    model.to(DTYPES[params.evaluate.dtype])
-    items = probe_items(params, sets)
-    probe_rows = probe_deltas(model, tokenizer, items, params.evaluate.probe_batch_size)
+    cfg = scoring.evaluate
+    model, tokenizer = load_model(layout.MODEL_DIR, scoring.model_dtype, adapter, default_device())
+    model.to(DTYPES[cfg.dtype])
+    items = probe_items(cfg, sets)
+    probe_rows = probe_deltas(model, tokenizer, items, cfg.probe_batch_size)
     metrics = {}
     for name in sorted({r["set"] for r in probe_rows}):
         metrics[name] = summarize_deltas([r for r in probe_rows if r["set"] == name])
-    free_form = sets.free_form and bool(params.evaluate.sampling.sets)
-    samples = sample(params, model, tokenizer, adapter, seed, sets.poisons) if free_form else []
+    free_form = sets.free_form and bool(cfg.sampling.sets)
+    samples = sample(scoring, model, tokenizer, adapter, seed, sets.poisons) if free_form else []
     return probe_rows, metrics, samples
 
 
@@ -121,10 +135,10 @@ def summary_path(out: Path) -> Path:
     return out.with_name(f"{out.name}.summary.json")
 
 
-def evaluate_into(params: Params, out: Path, adapter: Path | None, seed: int, sets: ProbeSets) -> dict:
+def evaluate_into(scoring: Scoring, out: Path, adapter: Path | None, seed: int, sets: ProbeSets) -> dict:
     """Score the model and write `out/{probes,samples}.jsonl` and `out/metrics.json` atomically, and
     the per-set summary to `summary_path(out)`; returns the per-set metrics, flattened for a tracker."""
-    probe_rows, metrics, samples = evaluate_adapter(params, adapter, seed, sets)
+    probe_rows, metrics, samples = evaluate_adapter(scoring, adapter, seed, sets)
     with atomic_path(out, is_dir=True) as tmp:
         write_jsonl(tmp / "probes.jsonl", probe_rows)
         write_jsonl(tmp / "samples.jsonl", samples)

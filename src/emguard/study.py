@@ -14,7 +14,7 @@ from pathlib import Path
 
 from emguard import layout, tracking
 from emguard.config import Params, ParamsError
-from emguard.evaluation import ProbeSets, evaluate_into
+from emguard.evaluation import ProbeSets, Scoring, evaluate_into
 from emguard.io import atomic_path, write_json
 from emguard.methods import Context, Method, build_method
 from emguard.timing import split_cost, write_cost
@@ -131,5 +131,5 @@ def fit_and_score(
         write_cost(cost_to, cost)
         log.log_dict(stats)
         if scoring is not None:
-            log.log_dict(evaluate_into(params, scoring[0], out / "adapter", ctx.seed, scoring[1]))
+            log.log_dict(evaluate_into(Scoring.of(params), scoring[0], out / "adapter", ctx.seed, scoring[1]))
     return stats

@@ -13,7 +13,7 @@ from typing import Any
 
 from emguard import layout, tracking
 from emguard.config import Params, ParamsError, SamplingConfig
-from emguard.evaluation import ProbeSets, evaluate_into
+from emguard.evaluation import ProbeSets, Scoring, evaluate_into
 from emguard.io import atomic_path, write_json, write_jsonl
 from emguard.rl.config import TASK_REWARDS, RLParams, task_kind
 from emguard.rl.rewards import score_rows
@@ -132,5 +132,5 @@ def run_rl_cell(params: Params, rl: RLParams, condition: str, seed: int) -> dict
         log.log_dict({f"heldout.{k}": v for k, v in results["heldout"].items()})
         log.log_dict({k: v for k, v in cost.items() if k != "steps"})
         sets = probe_sets(spec.task, kind)
-        log.log_dict(evaluate_into(params, layout.rl_eval_dir(cell), out / "adapter", seed, sets))
+        log.log_dict(evaluate_into(Scoring.of(params), layout.rl_eval_dir(cell), out / "adapter", seed, sets))
     return {**results, **cost}
