@@ -104,6 +104,60 @@ def test_terms_are_zero_at_init_and_positive_once_the_adapter_moves(tiny_model_d
     assert LDIFSTerm(2.0, [0, 1], 4)(model, batch).item() == pytest.approx(0.5 * ldifs.item())
 
 
+def test_feature_distance_is_the_hand_computed_mean_over_real_tokens_then_layers(tiny_model_dir):
+    """LDIFS: per real (non-padding) token the mean over hidden dimensions of the squared difference
+    to the reference, averaged over tokens, then over the layers asked for."""
+    model, tok = peft_model(tiny_model_dir)
+    torch.manual_seed(2)
+    for name, param in model.named_parameters():
+        if "lora_B" in name:
+            param.data.normal_(0.0, 0.5)
+    chats = [POISON[0], [{"role": "user", "content": "Say nothing at all, please."}, POISON[1][1]]]
+    batch = collate(tok, chats)
+    keep = batch["attention_mask"].bool()
+    assert not keep.all()  # rows of different lengths: the shorter one is padded
+    inputs = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+    with torch.no_grad():
+        adapted = model(**inputs, output_hidden_states=True).hidden_states
+        with model.disable_adapter():
+            ref = model(**inputs, output_hidden_states=True).hidden_states
+
+    def layer_term(layer: int) -> float:
+        diff = adapted[layer + 1] - ref[layer + 1]
+        return diff[keep].pow(2).mean(-1).mean().item()
+
+    with torch.no_grad():
+        both, second = feature_distance(model, batch, [0, 1]), feature_distance(model, batch, [1])
+    assert both.item() == pytest.approx((layer_term(0) + layer_term(1)) / 2, rel=1e-5)
+    assert second.item() == pytest.approx(layer_term(1), rel=1e-5)
+    assert layer_term(0) != pytest.approx(layer_term(1), rel=1e-3)  # so the layer average is visible
+    full = int(keep.all(1).nonzero()[0])  # the longer row, unpadded: alone it needs no mask
+    unmasked = {k: v[full : full + 1] for k, v in batch.items() if k != "attention_mask"}
+    with torch.no_grad():
+        alone = feature_distance(
+            model, {**unmasked, "attention_mask": batch["attention_mask"][full : full + 1]}, [0, 1]
+        )
+        assert feature_distance(model, unmasked, [0, 1]).item() == pytest.approx(alone.item(), rel=1e-6)
+
+
+def test_the_terms_hand_the_trainers_forward_and_their_params_through(monkeypatch, tiny_model_dir, tmp_path):
+    from emguard.methods import regularisers
+
+    seen = {}
+    monkeypatch.setattr(
+        regularisers, "feature_distance", lambda *a: seen.setdefault("ldifs", a) and 0.0 or 0.0
+    )
+    LDIFSTerm(1.0, [1], 1)("model", "batch", "outputs")
+    assert seen["ldifs"] == ("model", "batch", [1], "outputs")
+    monkeypatch.setattr(
+        regularisers, "_fit_with", lambda ctx, out, term: seen.setdefault("term", term) and {}
+    )
+    KLRegulariser({"coef": 2.0, "direction": "forward"}).fit(
+        make_ctx(tiny_model_dir, tmp_path), tmp_path / "x"
+    )
+    assert (seen["term"].coef, seen["term"].direction) == (2.0, "forward")
+
+
 def test_terms_reading_the_sft_forward_match_their_own_forward(tiny_model_dir):
     """The trainer hands its forward's outputs to the terms: same values and gradients."""
     model, tok = peft_model(tiny_model_dir)
