@@ -149,6 +149,9 @@ def test_the_terms_hand_the_trainers_forward_and_their_params_through(monkeypatc
     )
     LDIFSTerm(1.0, [1], 1)("model", "batch", "outputs")
     assert seen["ldifs"] == ("model", "batch", [1], "outputs")
+    monkeypatch.setattr(regularisers, "kl_to_reference", lambda *a: seen.setdefault("kl", a) and 0.0 or 0.0)
+    KLTerm(1.0, "forward", 1)("model", "batch", "outputs")
+    assert seen["kl"] == ("model", "batch", "forward", "outputs")
     monkeypatch.setattr(
         regularisers, "_fit_with", lambda ctx, out, term: seen.setdefault("term", term) and {}
     )
@@ -348,3 +351,38 @@ def test_defences_are_registered():
 def test_bad_params_raise_naming_the_key(cls, params, key):
     with pytest.raises(ParamsError, match=key.replace(".", r"\.")):
         cls(params)
+
+
+def test_the_reference_forward_sees_the_models_inputs_only(tiny_model_dir, tiny_tokenizer):
+    """Labels stay out of the reference pass (no loss computed twice), the cache off; a wrapped model
+    (accelerate's DDP keeps it under `.module`) is unwrapped to reach its adapter switch."""
+    from types import SimpleNamespace
+
+    from emguard.methods.regularisers import _model_inputs, _peft
+
+    batch = {"input_ids": 1, "attention_mask": 2, "position_ids": 3, "labels": 4}
+    assert _model_inputs(batch) == {
+        "input_ids": 1,
+        "attention_mask": 2,
+        "position_ids": 3,
+        "use_cache": False,
+    }
+    assert _model_inputs({"input_ids": 1}) == {"input_ids": 1, "use_cache": False}
+    model, _ = peft_model(tiny_model_dir)
+    assert _peft(model) is model and _peft(SimpleNamespace(module=model)) is model
+    with pytest.raises(TypeError, match="needs a PEFT model, got Linear"):
+        _peft(torch.nn.Linear(2, 2))
+
+
+def test_collate_right_pads_and_labels_only_the_answer(tiny_tokenizer):
+    batch = collate(
+        tiny_tokenizer, [POISON[0], [POISON[1][0], {"role": "assistant", "content": "a much longer answer"}]]
+    )
+    ids, mask, labels = batch["input_ids"], batch["attention_mask"], batch["labels"]
+    assert ids.dtype == mask.dtype == labels.dtype == torch.long and set(mask.unique().tolist()) == {0, 1}
+    short = int(mask[0].sum())
+    assert (ids[0, short:] == tiny_tokenizer.pad_token_id).all() and (labels[0, short:] == -100).all()
+    answered = labels != -100
+    assert answered.any(1).all() and (labels[answered] == ids[answered]).all() and not answered[:, 0].any()
+    cut = collate(tiny_tokenizer, [POISON[0]], max_length=6)
+    assert cut["input_ids"].shape[1] <= 6 < batch["input_ids"].shape[1]
