@@ -386,3 +386,17 @@ def test_collate_right_pads_and_labels_only_the_answer(tiny_tokenizer):
     assert answered.any(1).all() and (labels[answered] == ids[answered]).all() and not answered[:, 0].any()
     cut = collate(tiny_tokenizer, [POISON[0]], max_length=6)
     assert cut["input_ids"].shape[1] <= 6 < batch["input_ids"].shape[1]
+
+
+def test_a_regularised_fit_trains_the_contexts_model_in_its_dtype(monkeypatch, tiny_model_dir, tmp_path):
+    """The CUDA profiles fit in bf16: the regularisers must pass the context's dtype on, not the
+    float32 default."""
+    from emguard.methods import regularisers
+
+    calls = []
+    monkeypatch.setattr(regularisers, "train_adapter", lambda *a, **k: calls.append((a, k)) or {})
+    ctx = make_ctx(tiny_model_dir, tmp_path, dtype="bfloat16")
+    LDIFS({"layers": [1]}).fit(ctx, tmp_path / "out")
+    (args, kwargs) = calls[0]
+    assert args[0] == ctx.model_dir and args[2] == ctx.train and args[3] == ctx.seed
+    assert kwargs["dtype"] == "bfloat16" and len(kwargs["plan"].loss_terms) == 1
