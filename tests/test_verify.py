@@ -171,3 +171,12 @@ def test_cells_rerun_in_a_scratch_clone(repo, capsys):
 def test_an_unknown_cell_is_one_line(repo):
     with pytest.raises(SystemExit, match="no stage 'nope' in dvc.yaml"):
         verify.main(["--cells", "nope"])
+
+
+def test_an_undefined_value_written_twice_is_the_same_result():
+    """DVC's metrics diff lists NaN as changed (NaN != NaN); a ratio over nothing, undefined in
+    HEAD and in the rebuild alike, is no mismatch. A NaN where a number was is one."""
+    nan = float("nan")
+    assert verify.compare({"r": {"value": nan}}, {"r": {"value": nan}}, 2.0) == ("exact", True)
+    result, ok = verify.compare({"r": {"value": 0.5}}, {"r": {"value": nan}}, 2.0)
+    assert not ok and "r.value" in result

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
@@ -71,11 +72,19 @@ def deviation(key: str, old, new, factor: float) -> tuple[str, bool]:
     return f"{key} {old!r} -> {new!r}", False
 
 
+def same(old, new) -> bool:
+    """Equal, or both NaN: an undefined ratio written twice is the same result (NaN != NaN)."""
+    both_nan = all(isinstance(v, float) and math.isnan(v) for v in (old, new))
+    return both_nan or old == new
+
+
 def compare(old: dict, new: dict, factor: float) -> tuple[str, bool]:
     """'exact', or every differing key with its deviation; ok unless a non-timing value differs."""
     a, b = flatten(old), flatten(new)
     diffs = [
-        deviation(k, a.get(k), b.get(k), factor) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)
+        deviation(k, a.get(k), b.get(k), factor)
+        for k in sorted(a.keys() | b.keys())
+        if not same(a.get(k), b.get(k))
     ]
     if not diffs:
         return "exact", True

@@ -88,8 +88,14 @@ def test_a_forced_rerun_of_an_rl_cell_leaves_dvc_lock_unchanged(repo):
 def test_an_rl_param_reruns_only_the_rl_arm_and_the_report(repo):
     out = run(["dvc", "exp", "run", "--temp", "-n", "rl-steps", "-S", "rl.steps=1"], repo)
     ran = set(re.findall(r"Running stage '([^'@]+)", out))
-    # the remedies start from the RL adapters, the SFT twins see steps x prompts_per_step examples
-    assert ran == {"rl", "rl_remedy", "rl_sft", "summarize_rl", "report"}, out[-3000:]
+    # The SFT twins see steps x prompts_per_step examples: they re-run. A remedy re-runs only if the
+    # RL adapter it treats changed, and on the tiny model it may not: a reward without spread in
+    # every group gives GRPO no gradient, so the adapter keeps its initial bytes.
+    assert (
+        {"rl", "rl_sft", "summarize_rl", "report"}
+        <= ran
+        <= {"rl", "rl_remedy", "rl_sft", "summarize_rl", "report"}
+    ), out[-3000:]
 
 
 def test_remedies_after_rl_and_sft_twins_were_fitted_scored_and_summarized(repo, rl):
