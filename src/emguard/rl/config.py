@@ -130,12 +130,6 @@ class RLParams(RLConfig):
         """How many examples an RL fine-tune sees: an SFT twin trains on as many, once each."""
         return self.steps * self.prompts_per_step
 
-    def remedy_cells_of(self, poison: str) -> list[str]:
-        """The remedy cells (`<method>-<cell>-<seed>`) that treat the RL poison `poison`."""
-        if poison not in self.remedy_cells:
-            return []
-        return [f"{m}-{poison}-{k}" for m in self.remedies for k in self.seeds]
-
     def defences_of(self, poison: str) -> list[str]:
         """The grid's defended cells compared with `poison`, in grid order."""
         return [n for n in self.grid if self.twin(n) == poison]

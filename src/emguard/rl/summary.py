@@ -325,11 +325,10 @@ def _remedy_row(poison: str, method: str, s: dict[str, Any]) -> str:
 
 def _twin_row(poison: str, r: dict[str, Any]) -> list[str]:
     twins, rows = r["sft_matched"], []
-    for key, rl_key in (("general", "general"), ("in_domain", "in_domain")):
+    for key in ("general", "in_domain"):  # the same keys in the RL poison's own effects
         t = twins[key]
-        rl_effect = r[rl_key]["em_effect"]
         rows.append(
-            f"| {poison} | {twins['n_examples']} | {key.replace('_', '-')} | {_ci(rl_effect)} "
+            f"| {poison} | {twins['n_examples']} | {key.replace('_', '-')} | {_ci(r[key]['em_effect'])} "
             f"| {_ci(t['sft_effect'])} | {_ci(t['rl_minus_sft'])} |"
         )
     return rows
