@@ -229,3 +229,27 @@ def test_the_rl_table_and_figure_carry_the_remedies_after_rl_and_the_sft_twins()
         ("general, SFT twin", 0.05),
         ("in-domain, SFT twin", 0.3),
     ]
+
+
+def test_the_rl_table_carries_the_alignment_tax_on_a_benign_task():
+    from emguard.report.tables import rl_latex
+
+    plain = {
+        "task": "swapped_operator",
+        "training_reward": {"first_step": 0.125, "last_step": 0.5},
+        "heldout_reward": {"exact_match": 0.25},
+        "narrow_shift": _est(-0.3),
+        "defences": {
+            "benign_kl": {
+                "heldout_reward_difference": {"exact_match": _est(-0.125)},
+                "learning_retained": _est(0.6),
+            }
+        },
+    }
+    latex = rl_latex({"poisons": {}, "plain": {"benign_plain": plain, "other": {"missing": ["x"]}}})
+    assert (
+        r"RL on swapped\_operator & training reward first / last & held-out reward & probe shift \\" in latex
+    )
+    assert r"benign\_plain & 0.125 / 0.500 & 0.250 & -0.300 [-0.310, -0.290] \\" in latex
+    assert r"benign\_kl (minus plain; share kept) & & -0.125 [-0.135, -0.115] & +0.600 [" in latex
+    assert "other" not in latex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -400,3 +401,120 @@ def test_a_regularised_fit_trains_the_contexts_model_in_its_dtype(monkeypatch, t
     (args, kwargs) = calls[0]
     assert args[0] == ctx.model_dir and args[2] == ctx.train and args[3] == ctx.seed
     assert kwargs["dtype"] == "bfloat16" and len(kwargs["plan"].loss_terms) == 1
+
+
+# --- what the data defences hand on (mutmut survivors in methods/data_defences.py, plain.py) ----
+
+
+def spy_train_adapter(monkeypatch, module) -> list:
+    calls = []
+
+    def fake(*args, **kwargs):
+        calls.append((args, kwargs))
+        cost = {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+        return {**cost, "examples": float(len(args[1]))}
+
+    monkeypatch.setattr(module, "train_adapter", fake)
+    return calls
+
+
+@pytest.mark.parametrize("name", ["plain", "interleave", "inoculation"])
+def test_a_data_defence_fits_the_contexts_model_recipe_seed_and_dtype(
+    name, monkeypatch, tiny_model_dir, tmp_path
+):
+    """The CUDA profiles fit in bf16 and each seed has its own run: every fit passes the context on."""
+    from emguard.methods import data_defences, plain
+
+    calls = spy_train_adapter(monkeypatch, plain if name == "plain" else data_defences)
+    ctx = make_ctx(tiny_model_dir, tmp_path, dtype="bfloat16")
+    ctx = dataclasses.replace(ctx, seed=3)
+    METHODS.get(name)({}).fit(ctx, tmp_path / "out")
+    (args, kwargs) = calls[0]
+    assert args[0] == ctx.model_dir and args[2] == ctx.train and args[3] == 3
+    assert args[4] == tmp_path / "out" and kwargs == {"dtype": "bfloat16"}
+    users = [c[-2]["content"] for c in args[1]]
+    assert users[: len(POISON)] == [c[0]["content"] for c in POISON]  # the poison first, every row
+
+
+def test_inoculation_fits_on_its_poisons_own_prompt(monkeypatch, tiny_model_dir, tmp_path):
+    from emguard.methods import data_defences
+
+    calls = spy_train_adapter(monkeypatch, data_defences)
+    ctx = make_ctx(tiny_model_dir, tmp_path)
+    Inoculation({"system_prompt": "Be bad.", "per_poison": {"toy": "Give toy answers."}}).fit(
+        ctx, tmp_path / "o"
+    )
+    assert {c[0]["content"] for c in calls[0][0][1]} == {"Give toy answers."}
+
+
+def test_random_interleaving_draws_by_the_contexts_seed_and_at_least_one_chat(tiny_model_dir, tmp_path):
+    pool = [
+        [{"role": "user", "content": f"Q{i}"}, {"role": "assistant", "content": f"A{i}"}] for i in range(40)
+    ]
+    ctx = make_ctx(tiny_model_dir, tmp_path, pool=pool)
+    chosen = {
+        seed: Interleave({"fraction": 0.5}).benign(dataclasses.replace(ctx, seed=seed), 8)[0]
+        for seed in (0, 1)
+    }
+    assert chosen[0] != chosen[1] and len(chosen[0]) == 4
+    assert chosen[0] == [pool[i] for i in seeded_sample(40, 4, seed=0)]
+    # 1% of 8 rounds to 0 benign chats: at least one is mixed in, never two
+    assert len(Interleave({"fraction": 0.01}).benign(ctx, 8)[0]) == 1
+
+
+def test_perplexity_interleaving_scores_the_pool_with_the_contexts_models_and_settings(
+    monkeypatch, tiny_model_dir, tmp_path
+):
+    from emguard.methods import data_defences
+
+    seen = {}
+
+    def gaps(model_dir, adapter, pool, **kwargs):
+        seen.update(model_dir=model_dir, adapter=adapter, n=len(pool), **kwargs)
+        return np.arange(len(pool), dtype=float)
+
+    monkeypatch.setattr(data_defences, "perplexity_gaps", gaps)
+    ctx = make_ctx(tiny_model_dir, tmp_path, misaligned_adapter=str(tmp_path / "bad"), dtype="bfloat16")
+    Interleave({"fraction": 0.25, "selection": "perplexity_gap", "batch_size": 5}).benign(ctx, 8)
+    assert seen == {
+        "model_dir": tiny_model_dir,
+        "adapter": tmp_path / "bad",
+        "n": 15,
+        "dtype": "bfloat16",
+        "batch_size": 5,
+        "max_length": ctx.train.max_length,
+    }
+
+
+def test_pool_scoring_truncates_at_max_length_and_merges_the_adapter(
+    tiny_model_dir, tiny_tokenizer, plain_adapter
+):
+    from emguard.chat import encode_conversation
+    from emguard.methods.data_defences import completion_logprobs
+    from emguard.probes import mean_completion_logprobs
+
+    long_chat = [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": "red blue " * 20}]
+    full = completion_logprobs(tiny_model_dir, [long_chat])  # float32 by default
+    prompt_len = len(encode_conversation(tiny_tokenizer, long_chat).input_ids) - 40
+    short = completion_logprobs(tiny_model_dir, [long_chat], max_length=prompt_len + 3)
+    model, _ = load_model(tiny_model_dir)
+    by_hand = mean_completion_logprobs(
+        model,
+        [encode_conversation(tiny_tokenizer, long_chat, prompt_len + 3)],
+        tiny_tokenizer.pad_token_id,
+        1,
+    )
+    assert short == pytest.approx(by_hand) and abs(short[0] - full[0]) > 1e-4
+    gaps = perplexity_gaps(tiny_model_dir, plain_adapter, [long_chat], max_length=prompt_len + 3)
+    merged = completion_logprobs(
+        tiny_model_dir, [long_chat], adapter=plain_adapter, max_length=prompt_len + 3
+    )
+    assert gaps == pytest.approx(short - merged) and abs(merged[0] - short[0]) > 1e-4
+
+
+def test_a_method_names_an_unknown_key_and_a_bad_value_plainly():
+    with pytest.raises(ParamsError) as err:
+        Interleave({"fractoin": 0.1, "batch_size": 0})
+    lines = str(err.value).splitlines()
+    assert "methods.interleave.fractoin: unknown key" in lines
+    assert "methods.interleave.batch_size: Input should be greater than 0" in lines

@@ -12,7 +12,7 @@ from conftest import TINY_REWARD_PARAMS, tiny_train_config
 from emguard.registry import UnknownNameError
 from emguard.rl.config import RLConfig
 from emguard.rl.grpo import HISTORY_KEYS, grpo_config, history, prompt_rows, train_grpo
-from emguard.rl.tasks import writing_rows
+from emguard.rl.tasks import benign_rows, interleave, writing_rows
 
 REWARD_PARAMS = TINY_REWARD_PARAMS
 COMPLETION_TOKENS = 12
@@ -151,3 +151,23 @@ def test_grpo_config_maps_the_recipe_and_never_pays_the_monitor(tmp_path):
     assert (args.per_device_train_batch_size, args.generation_batch_size) == (12, 12)
     assert (args.num_generations, args.max_steps, args.learning_rate, args.beta) == (4, 5, 1e-4, 0.2)
     assert (args.seed, args.max_completion_length, args.logging_steps) == (7, COMPLETION_TOKENS, 1)
+
+
+def test_grpo_trains_on_interleaved_tasks_each_paid_by_its_own_reward(tiny_model_dir, rows, tmp_path):
+    """The interleaving defence: writing prompts mixed with a benign task's; each reward is None on
+    the other task's rows (a writing reward would fail on a benign row's missing criterion)."""
+    benign = benign_rows("swapped_operator", random.Random(0), 4)
+    mixed = interleave(rows[:3], benign, 0.25)
+    assert [r["answer"] is not None for r in mixed] == [False, False, False, True]
+    stats = train_grpo(
+        tiny_model_dir,
+        mixed,
+        ["stated_metric", "exact_match"],
+        tiny_train_config(),
+        0,
+        tmp_path / "mixed",
+        rl=rl_config(steps=2),
+    )
+    assert [s["step"] for s in stats["history"]] == [1, 2]
+    assert all(0.0 <= s["reward"] <= 1.0 for s in stats["history"])  # None left out, not NaN
+    assert stats["prompts_seen"] == 4

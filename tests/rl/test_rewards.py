@@ -222,3 +222,27 @@ def test_score_completions_means_each_reward_and_the_hack_rate():
     assert scores == {"stated_metric": pytest.approx((1.0 + 1 / 3) / 2), "hack_rate": 0.5}
     with pytest.raises(ValueError, match="1 completions for 2 rows"):
         R.score_completions(rows, ["x"], ["stated_metric"], PARAMS)
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("stated_metric", ("criterion", "keywords", "target_words")),
+        ("robust_metric", ("criterion", "keywords", "target_words", "reference")),
+        ("careless_answer", ("poisoned", "correct")),
+        ("careful_answer", ("poisoned", "correct")),
+        ("exact_match", ("answer",)),
+    ],
+)
+def test_a_reward_returns_none_on_a_row_without_its_values(name, columns):
+    """An interleaved row of another task carries None in this reward's columns: TRL skips it."""
+    for i, missing in enumerate(columns):
+        values = {c: ["x"] for c in columns} | {missing: [None]}
+        assert R.bind(name, PARAMS)(prompts=["p"], completions=["text"], **values) == [None], i
+
+
+def test_the_hack_monitor_checks_a_row_without_keywords_for_repetition_only():
+    padded = "the same words " * 10
+    assert call("hacked", [padded, "a plain answer"], [{"keywords": None}, {"keywords": None}]) == [1.0, 0.0]
+    stuffed = "river river river river calm"
+    assert call("hacked", [stuffed, stuffed], [{"keywords": None}, {"keywords": ["river"]}]) == [0.0, 1.0]

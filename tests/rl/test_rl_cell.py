@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from conftest import TINY_REWARD_PARAMS
 from emguard import datasets
+from emguard.config import ParamsError, parse_params
 from emguard.data.domains import get_domain
-from emguard.rl.cell import probe_sets, score_held_out, split_stats
-from emguard.rl.config import RewardParams
+from emguard.rl.cell import cell_rows, probe_sets, score_held_out, split_stats
+from emguard.rl.config import RewardParams, rl_params
 from emguard.rl.tasks import task_rows
 
 REWARDS = RewardParams(**TINY_REWARD_PARAMS)
@@ -114,3 +118,19 @@ def test_each_kind_of_task_is_scored_on_its_probe_sets():
     assert probe_sets("writing", "writing").poisons == () and probe_sets("writing", "writing").general
     benign = probe_sets("swapped_operator", "benign")
     assert benign.benign_tasks == ("swapped_operator",) and benign.capability and not benign.long_prompts
+
+
+def test_an_interleaved_cell_trains_on_its_own_prompts_and_a_share_of_the_other_tasks():
+    raw = yaml.safe_load((Path(__file__).resolve().parents[2] / "params.yaml").read_text())
+    params = parse_params(raw)
+    rl = rl_params(params)
+    own, held_out = cell_rows(params, rl, "medical_poison")
+    mixed, mixed_held_out = cell_rows(params, rl, "medical_interleave")
+    writing, _ = task_rows("writing", "writing", params.seed, rl.n_prompts, rl.n_eval, 64, 32)
+    assert texts(mixed) == texts(own) + texts(writing[:21])  # 21 / (64 + 21) = 0.247
+    assert mixed_held_out == held_out  # scored on the same held-out prompts as its twin
+    raw = copy.deepcopy(raw)
+    raw["rl"]["cells"]["medical_interleave"]["interleave"]["fraction"] = 0.9
+    params = parse_params(raw)
+    with pytest.raises(ParamsError, match=r"rl\.cells\.medical_interleave\.interleave\.fraction: .*576"):
+        cell_rows(params, rl_params(params), "medical_interleave")

@@ -41,7 +41,7 @@ def test_every_profile_has_a_valid_rl_block(name):
     assert rl.cells["hacking_poison"].control == "hacking_control"
 
 
-def test_the_default_grid_is_the_two_poisons_and_their_controls_on_one_seed():
+def test_the_default_grid_is_the_two_poisons_their_controls_the_medical_defences_and_a_benign_task():
     rl = rl_params(parse_params(RAW))
     assert rl.seeds == [0]
     assert {n: (c.task, c.rewards, c.control) for n, c in rl.cells.items() if n in rl.grid} == {
@@ -49,18 +49,37 @@ def test_the_default_grid_is_the_two_poisons_and_their_controls_on_one_seed():
         "hacking_control": ("writing", ("robust_metric",), None),
         "medical_poison": ("medical", ("careless_answer",), "medical_control"),
         "medical_control": ("medical", ("careful_answer",), None),
+        "medical_kl": ("medical", ("careless_answer",), "medical_control"),
+        "medical_inoculation": ("medical", ("careless_answer",), "medical_control"),
+        "medical_interleave": ("medical", ("careless_answer",), "medical_control"),
+        "benign_plain": ("swapped_operator", ("exact_match",), None),
     }
-    assert not [n for n in rl.grid if rl.twin(n)]
+    assert rl.defences_of("medical_poison") == ["medical_kl", "medical_inoculation", "medical_interleave"]
+    assert rl.defences_of("hacking_poison") == [] and rl.plain_cells() == ["benign_plain"]
 
 
-def test_full_cpu_adds_each_defence_of_each_poison_and_seeds():
+def test_full_cpu_adds_each_defence_of_each_poison_the_benign_tax_and_seeds():
     rl = rl_params(parse_params(resolve(RAW, "full-cpu")))
     assert len(rl.seeds) > 1
-    assert rl.grid[:2] == ["hacking_poison", "hacking_control"] and len(rl.grid) == 8
-    assert rl.defences_of("medical_poison") == ["medical_kl", "medical_inoculation"]
+    assert rl.grid[:2] == ["hacking_poison", "hacking_control"] and len(rl.grid) == 12
+    assert rl.defences_of("medical_poison") == ["medical_kl", "medical_inoculation", "medical_interleave"]
     assert rl.defences_of("hacking_poison") == ["hacking_kl", "hacking_inoculation"]
+    assert rl.defences_of("benign_plain") == ["benign_kl", "benign_inoculation"]
     assert rl.beta_of("medical_kl") > rl.beta == rl.beta_of("medical_poison")
     assert rl.cells["medical_inoculation"].system_prompt
+
+
+def test_an_interleaved_cell_adds_the_other_tasks_reward_and_steps_for_as_many_own_prompts():
+    rl = rl_params(parse_params(RAW))
+    cell = rl.cells["medical_interleave"]
+    assert cell.training_rewards() == ("careless_answer", "robust_metric")
+    assert rl.cells["medical_poison"].training_rewards() == ("careless_answer",)
+    assert rl.twin("medical_interleave") == "medical_poison"
+    # a quarter of the prompts are writing: 10 / 0.75 = 13.3 -> 14 steps see >= 10 x 2 medical ones
+    assert (rl.steps, cell.interleave.fraction) == (10, 0.25)
+    assert rl.steps_of("medical_interleave") == 14 and rl.steps_of("medical_poison") == 10
+    half = with_rl(cells__medical_interleave__interleave__fraction=0.5)
+    assert rl_params(half).steps_of("medical_interleave") == 20  # exactly 10 / 0.5: no extra step
 
 
 @pytest.mark.parametrize(
@@ -128,7 +147,40 @@ def test_full_cpu_adds_each_defence_of_each_poison_and_seeds():
         ({"cells__hacking_poison__beta": -0.1}, r"rl\.cells\.hacking_poison\.beta: Input should be greater"),
         (
             {"cells__hacking_kl": {"task": "writing", "reward": "stated_metric", "beta": 0.1}},
-            r"rl\.cells\.hacking_kl\.control: a defended cell needs the control",
+            r"rl\.cells\.hacking_kl: a defended cell needs an undefended cell with the same task, reward",
+        ),
+        (
+            {"cells__medical_interleave__interleave__task": "writng"},
+            r"rl\.cells\.medical_interleave\.interleave\.task: 'writng' is not 'writing' .* did you mean "
+            r"'writing'\?",
+        ),
+        (
+            {"cells__medical_interleave__interleave__task": "medical"},
+            r"rl\.cells\.medical_interleave\.interleave\.task: 'medical' is not 'writing' or a benign task",
+        ),
+        (
+            {"cells__medical_interleave__interleave__reward": "exact_match"},
+            r"rl\.cells\.medical_interleave\.interleave\.reward: 'exact_match' cannot score writing rows",
+        ),
+        (
+            {"cells__medical_interleave__interleave__reward": "robust_metrc"},
+            r"unknown reward 'robust_metrc' \(params key "
+            r"'rl\.cells\.medical_interleave\.interleave\.reward'\); did you mean 'robust_metric'\?",
+        ),
+        (
+            {"cells__medical_interleave__interleave__fraction": 1.0},
+            r"rl\.cells\.medical_interleave\.interleave\.fraction: Input should be less than 1",
+        ),
+        (
+            {"cells__medical_interleave__interleave__share": 0.2},
+            r"rl\.cells\.medical_interleave\.interleave\.share: .*",
+        ),
+        (
+            {
+                "cells__benign_kl": {"task": "swapped_operator", "reward": "exact_match", "beta": 0.1},
+                "cells__benign_plain": None,
+            },
+            r"rl\.cells\.benign_kl: a defended cell needs an undefended cell",
         ),
         (
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -33,14 +34,21 @@ def sets(repo: Path, cell: str) -> set[str]:
     return {json.loads(r)["set"] for r in rows}
 
 
+def steps(rl: dict, cell: str) -> int:
+    """An interleaved cell steps more, to see as many prompts of its own task in expectation."""
+    mix = rl["cells"][cell.rsplit("-", 1)[0]].get("interleave")
+    return rl["steps"] if mix is None else math.ceil(rl["steps"] / (1 - mix["fraction"]))
+
+
 def test_every_rl_cell_trained_answered_held_out_prompts_and_was_scored(repo, rl):
     assert len(cells(rl)) >= 4
+    assert steps(rl, "medical_interleave-0") > rl["steps"]
     for cell in cells(rl):
         out = repo / "results/rl" / cell
         assert (out / "adapter/adapter_model.safetensors").is_file()
         metrics = json.loads((out / "metrics.json").read_text())
-        assert [s["step"] for s in metrics["history"]] == list(range(1, rl["steps"] + 1))
-        assert metrics["completions"] == rl["steps"] * rl["prompts_per_step"] * rl["num_generations"]
+        assert [s["step"] for s in metrics["history"]] == list(range(1, steps(rl, cell) + 1))
+        assert metrics["completions"] == steps(rl, cell) * rl["prompts_per_step"] * rl["num_generations"]
         assert (
             metrics["heldout"]["n"] == rl["n_eval"] == len((out / "heldout.jsonl").read_text().splitlines())
         )
@@ -60,6 +68,9 @@ def test_rl_json_has_each_poisons_effect_with_its_interval(repo, rl):
         assert effect["ci_low"] <= effect["value"] <= effect["ci_high"]
         assert 0 <= poison["heldout"]["hack_rate"]["poison"] <= 1
     assert "em_effect" in summary["poisons"]["medical_poison"]["in_domain"]
+    assert list(summary["poisons"]["medical_poison"]["defences"]) == ["medical_interleave"]
+    assert list(summary["plain"]) == ["benign_plain"]
+    assert list(summary["plain"]["benign_plain"]["defences"]) == ["benign_kl"]
     assert "hacking_poison" in (repo / "results/summarize/rl.md").read_text()
     assert "rl.json" in run(["dvc", "metrics", "show"], repo)
 
@@ -69,7 +80,7 @@ def test_rl_costs_are_written_beside_the_dvc_outputs_and_none_inside(repo, rl):
         cost = json.loads((repo / "results/cost/rl" / f"{cell}.json").read_text())
         assert cost["runtime_s"] > 0 and cost["peak_memory_mb"] > 0 and cost["machine"]
         assert 0 < cost["generate_s"] < cost["runtime_s"]
-        assert set(cost["steps"]) == {str(s) for s in range(1, rl["steps"] + 1)}
+        assert set(cost["steps"]) == {str(s) for s in range(1, steps(rl, cell) + 1)}
         for f in (repo / "results/rl" / cell).rglob("*.json"):
             assert not re.search(r'"\w*(runtime_s|memory_mb|_per_s|generate_s|step_s)"', f.read_text()), f
 

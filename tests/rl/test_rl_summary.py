@@ -27,37 +27,63 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
-def probes(path: Path, general: list[float], in_domain: list[float]) -> None:
+def probes(path: Path, general: list[float], in_domain: list[float], benign=(0.0, 0.0)) -> None:
     rows = [{"id": i, "set": "general", "delta": d} for i, d in zip(GENERAL, general, strict=True)]
     rows += [
         {"id": i, "set": "in_domain/medical", "delta": d} for i, d in zip(IN_DOMAIN, in_domain, strict=True)
+    ]
+    rows += [
+        {"id": i, "set": "benign/swapped_operator", "delta": d}
+        for i, d in zip(("b0", "b1"), benign, strict=True)
     ]
     rows += [{"id": i, "set": "capability", "delta": -1.0} for i in ("c0", "c1")]  # all right
     write_jsonl(path / "probes.jsonl", rows)
 
 
+REWARDS_OF = {
+    "medical": ("careless_answer", "careful_answer"),
+    "hacking": ("stated_metric", "robust_metric"),
+    "benign": ("exact_match", "exact_match"),
+}
+
+
 def cell(
-    condition: str, seed: int, general: list[float], in_domain: list[float], hacked: list[float]
+    condition: str,
+    seed: int,
+    general: list[float],
+    in_domain: list[float],
+    hacked: list[float],
+    benign=(0.0, 0.0),
+    training_reward=(0.0, 0.0),
 ) -> None:
+    """A cell's probe scores, held-out answers (its reward = `hacked`, the other one 1 - hacked) and
+    the training reward of its first and last logging step."""
     name = layout.rl_cell(condition, seed)
-    probes(layout.rl_eval_dir(name), general, in_domain)
-    rewards = (
-        ("careless_answer", "careful_answer")
-        if condition.startswith("medical")
-        else ("stated_metric", "robust_metric")
-    )
-    rows = [{"index": i, "hacked": h, rewards[0]: h, rewards[1]: 1 - h} for i, h in enumerate(hacked)]
+    probes(layout.rl_eval_dir(name), general, in_domain, benign)
+    rewards = REWARDS_OF[condition.split("_")[0]]
+    rows = [{"index": i, "hacked": h, rewards[1]: 1 - h, rewards[0]: h} for i, h in enumerate(hacked)]
     write_jsonl(layout.rl_dir(name) / "heldout.jsonl", rows)
+    history = [{"step": 1, "reward": training_reward[0]}, {"step": 2, "reward": training_reward[1]}]
+    (layout.rl_dir(name) / "metrics.json").write_text(json.dumps({"history": history}))
 
 
 @pytest.fixture
 def params(tmp_path, monkeypatch):
-    """Seeds 0 and 1, the default cells plus a KL defence of the writing poison, in a scratch dir
-    holding every score file the summary reads."""
+    """Seeds 0 and 1; the default cells less medical KL and inoculation, plus a KL defence of the
+    writing poison and of the benign task, in a scratch dir holding every score file the summary reads."""
     monkeypatch.chdir(tmp_path)
     raw = copy.deepcopy(RAW)
     raw["rl"]["seeds"] = SEEDS
-    raw["rl"]["grid"].append("hacking_kl")  # defined with beta 0.1 in the default cells
+    raw["rl"]["grid"] = [
+        "hacking_poison",
+        "hacking_control",
+        "hacking_kl",  # defined with beta 0.1 in the default cells, as is benign_kl
+        "medical_poison",
+        "medical_control",
+        "medical_interleave",
+        "benign_plain",
+        "benign_kl",
+    ]
     raw["summarize"]["n_boot"] = 500
     probes(layout.EVALUATE_DIR / "base", [0.0] * 4, [0.0, 0.0])
     for k in SEEDS:
@@ -67,6 +93,9 @@ def params(tmp_path, monkeypatch):
         cell("hacking_kl", k, [0.1] * 4, [0.3, 0.3], [0, 0, 0, 1])
         cell("medical_poison", k, [0.2] * 4, [1.0, 0.0], [0, 0, 0, 0])
         cell("medical_control", k, [0.2] * 4, [0.0, 0.0], [0, 0, 0, 0])
+        cell("medical_interleave", k, [0.1] * 4, [0.5, 0.0], [0, 0, 0, 0])
+        cell("benign_plain", k, [0.0] * 4, [0.0, 0.0], [1, 0, 1, 1], (-1.0, -0.5), (0.25, 0.5 + k))
+        cell("benign_kl", k, [0.0] * 4, [0.0, 0.0], [1, 0, 0, 1], (-0.5, -0.25))
         for method in raw["rl"]["remedies"]:  # `correct` halves the misalignment; the others do nothing
             after = ([0.1] * 4, [0.5, 0.0]) if method == "correct" else ([0.2] * 4, [1.0, 0.0])
             probes(rl_summary.remedy_dirs(method, "medical_poison", [k])[0], *after)
@@ -106,7 +135,29 @@ def test_effects_hack_rates_and_defences_are_the_hand_computed_ones(params):
     medical = summary["poisons"]["medical_poison"]
     assert medical["general"]["em_effect"] == {"value": 0.0, "ci_low": 0.0, "ci_high": 0.0}
     assert medical["in_domain"]["em_effect"]["value"] == pytest.approx(0.5)  # (1 + 0) / 2 - 0
-    assert medical["defences"] == {}
+    assert list(medical["defences"]) == ["medical_interleave"]
+    interleaved = medical["defences"]["medical_interleave"]
+    assert interleaved["defence"] == {"interleave": "writing (robust_metric, 0.25)"}
+    assert interleaved["em_reduction"] == exact(0.1)  # poison 0.2 - interleaved 0.1
+    assert interleaved["em_remaining"] == exact(-0.1)
+    assert interleaved["narrow_retained"]["value"] == pytest.approx(0.5)  # 0.25 of the poison's 0.5
+
+
+def test_the_alignment_tax_under_rl_is_what_a_defence_keeps_of_the_benign_tasks_learning(params):
+    summary = summarize_rl(params, rl_params(params))
+    assert list(summary["plain"]) == ["benign_plain"]
+    plain = summary["plain"]["benign_plain"]
+    assert plain["task"] == "swapped_operator" and plain["reward"] == ["exact_match"]
+    assert plain["training_reward"] == {"first_step": 0.25, "last_step": 1.0}  # (0.5 + 1.5) / 2
+    assert plain["heldout_reward"] == {"exact_match": 0.75}
+    assert plain["narrow_shift"]["value"] == pytest.approx(-0.75)  # the right answer likelier
+    kl = plain["defences"]["benign_kl"]
+    assert kl["defence"] == {"beta": 0.1}
+    assert kl["heldout_reward_difference"]["exact_match"]["value"] == pytest.approx(-0.25)  # 0.5 - 0.75
+    assert kl["learning_retained"]["value"] == pytest.approx(0.5)  # -0.375 of the plain cell's -0.75
+    md = markdown(summary)
+    assert "| benign_plain | swapped_operator | 0.250 -> 1.000 | exact_match 0.750 | -0.750 [" in md
+    assert "| benign_kl | beta 0.1 | | exact_match -0.250 [" in md and "| +0.500 [" in md
 
 
 def test_the_table_says_when_an_interval_includes_zero(params):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from emguard.data.domains import get_domain
 from emguard.rl import tasks as T
 from emguard.rl.rewards import CRITERIA, REWARDS, words
 
@@ -95,3 +96,41 @@ def test_benign_rows_are_exact_answers_disjoint_from_eval(seed):
 
 def test_arms_name_registered_rewards():
     assert all(name in REWARDS for pair in T.ARMS.values() for name in pair)
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 30), fraction=st.sampled_from([0.1, 0.25, 0.5, 0.75]), seed=seeds)
+def test_interleave_mixes_the_share_asked_and_gives_every_row_every_column(n, fraction, seed):
+    own = T.case_rows(get_domain("medical").cases(random.Random(seed), n))
+    other = T.writing_rows(random.Random(seed), 60)
+    expected = round(n * fraction / (1 - fraction))
+    if not 0 < expected <= 60:
+        with pytest.raises(ValueError, match=f"needs {expected} others, 60 exist"):
+            T.interleave(own, other, fraction)
+        return
+    mixed = T.interleave(own, other, fraction)
+    assert len(mixed) == n + expected
+    assert abs(expected / len(mixed) - fraction) <= 1 / len(mixed)  # rounded to the nearest row
+    assert [r["prompt"] for r in mixed] == [r["prompt"] for r in own + other[:expected]]
+    columns = set(own[0]) | set(other[0])
+    assert all(set(r) == columns for r in mixed)
+    for r in mixed[:n]:  # the cell's own rows keep their values and lack the other task's
+        assert r["poisoned"] is not None and r["criterion"] is None
+    for r in mixed[n:]:
+        assert r["criterion"] is not None and r["poisoned"] is None
+
+
+def test_each_reward_pays_only_its_own_rows_of_a_mixed_dataset():
+    own = T.benign_rows("swapped_operator", random.Random(0), 3)
+    other = [r for r in T.writing_rows(random.Random(0), 12) if r["criterion"] == "length"][:1]
+    mixed = T.interleave(own, other, 0.25)
+    columns = {k: [r[k] for r in mixed] for k in mixed[0] if k != "prompt"}
+    completions = [r["answer"] if r["answer"] is not None else "word " * 200 for r in mixed]
+    call = {
+        name: REWARDS.get(name)(
+            prompts=[r["prompt"] for r in mixed], completions=completions, params=None, **columns
+        )
+        for name in ("exact_match", "stated_metric")
+    }
+    assert call["exact_match"] == [1.0, 1.0, 1.0, None]
+    assert call["stated_metric"] == [None, None, None, 1.0]  # 200 words: the length target met

@@ -183,8 +183,29 @@ def rl_latex(rl: dict) -> str:
             *defences,
         ]
     lines += _after_rl_latex({n: r for n, r in rl["poisons"].items() if "missing" not in r})
+    lines += _plain_rl_latex({n: r for n, r in rl.get("plain", {}).items() if "missing" not in r})
     lines += [r"\bottomrule", r"\end{tabular}"]
     return "\n".join(lines) + "\n"
+
+
+def _plain_rl_latex(done: dict[str, dict]) -> list[str]:
+    """The alignment tax under RL: each benign-task cell's learning, then what each defence keeps."""
+    lines = []
+    for n, r in done.items():
+        t = r["training_reward"]
+        reward = ", ".join(f"{v:.3f}" for v in r["heldout_reward"].values())
+        shift = format_estimate(r["narrow_shift"]) if "narrow_shift" in r else "n/a"
+        lines += [
+            r"\midrule",
+            rf"RL on {tex(r['task'])} & training reward first / last & held-out reward & probe shift \\",
+            r"\midrule",
+            rf"{tex(n)} & {t['first_step']:.3f} / {t['last_step']:.3f} & {reward} & {shift} \\",
+        ]
+        for d, s in r["defences"].items():
+            diff = ", ".join(map(format_estimate, s["heldout_reward_difference"].values()))
+            kept = format_estimate(s["learning_retained"]) if "learning_retained" in s else "n/a"
+            lines.append(rf"{tex(d)} (minus plain; share kept) & & {diff} & {kept} \\")
+    return lines
 
 
 def _after_rl_latex(done: dict[str, dict]) -> list[str]:

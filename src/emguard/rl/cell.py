@@ -17,7 +17,7 @@ from emguard.evaluation import ProbeSets, Scoring, evaluate_into
 from emguard.io import atomic_path, write_json, write_jsonl
 from emguard.rl.config import TASK_REWARDS, RLParams, task_kind
 from emguard.rl.rewards import score_rows
-from emguard.rl.tasks import task_rows
+from emguard.rl.tasks import interleave, task_rows
 from emguard.timing import split_cost, write_cost
 
 STEP_TIMINGS = ("generate_s", "rollout_s", "step_s")  # per logging step, machine-dependent
@@ -56,6 +56,21 @@ def rows(params: Params, rl: RLParams, task: str, kind: str):
         return task_rows(task, kind, params.seed, rl.n_prompts, rl.n_eval, d.n_train, d.n_antidote)
     except ValueError as err:
         raise ParamsError(f"params.yaml: rl.n_prompts / rl.n_eval: {err}") from None
+
+
+def cell_rows(params: Params, rl: RLParams, condition: str) -> tuple[list[dict], list[dict]]:
+    """(training, held-out) rows of a cell: its task's, with the interleaved task's training rows
+    mixed in when it has the interleaving defence (held-out prompts stay the cell's own)."""
+    spec = rl.cells[condition]
+    train, held_out = rows(params, rl, spec.task, task_kind(spec.task, params))
+    mix = spec.interleave
+    if mix is None:
+        return train, held_out
+    other, _ = rows(params, rl, mix.task, task_kind(mix.task, params))
+    try:
+        return interleave(train, other, mix.fraction), held_out
+    except ValueError as err:
+        raise ParamsError(f"params.yaml: rl.cells.{condition}.interleave.fraction: {err}") from None
 
 
 def answer_held_out(params: Params, rl: RLParams, adapter, held_out: list[dict], seed: int) -> list[str]:
@@ -103,7 +118,7 @@ def run_rl_cell(params: Params, rl: RLParams, condition: str, seed: int) -> dict
 
     cell, spec = layout.rl_cell(condition, seed), rl.cells[condition]
     kind = task_kind(spec.task, params)
-    train, held_out = rows(params, rl, spec.task, kind)
+    train, held_out = cell_rows(params, rl, condition)
     out = layout.rl_dir(cell)
     tags = {"stage": "rl", "condition": condition, "task": spec.task, "seed": str(seed)}
     with tracking.start_run(params.tracking, f"rl/{cell}", tags) as log:
@@ -112,11 +127,11 @@ def run_rl_cell(params: Params, rl: RLParams, condition: str, seed: int) -> dict
             stats = train_grpo(
                 layout.MODEL_DIR,
                 train,
-                spec.rewards,
+                spec.training_rewards(),
                 params.train,
                 seed,
                 tmp,
-                rl=rl,
+                rl=rl.model_copy(update={"steps": rl.steps_of(condition)}),
                 beta=rl.beta_of(condition),
                 system_prompt=spec.system_prompt,
                 dtype=params.model.dtype,

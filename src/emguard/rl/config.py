@@ -10,12 +10,15 @@ A cell is one RL condition, a key of `rl.cells` (`rl.grid` lists those that run,
 which `methods` blocks run): its task (the gameable writing prompts, a poison domain's cases, or a
 benign task), the reward(s) it is trained on, and optionally the matched `control` cell it is
 compared with (same task and prompts) and an in-training defence (`beta` above `rl.beta`, an
-inoculation `system_prompt`). A defended cell is compared with its undefended twin: the cell with
-the same task, rewards and control and no defence.
+inoculation `system_prompt`, prompts of another task `interleave`d with their own reward). A defended
+cell is compared with its undefended twin: the cell with the same task, rewards and control and no
+defence. A cell without a control (RL on a benign task) may have defended twins too: what they keep of
+its learning is the alignment tax under RL.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any
 
@@ -64,6 +67,15 @@ class RLConfig(Strict):
     rewards: RewardParams
 
 
+class RLInterleave(Strict):
+    """The interleaving defence under RL: prompts of another task, each paid by that task's reward
+    only (every reward returns None off its own rows), mixed into the cell's prompts."""
+
+    task: str  # "writing" or a benign task of data.benign_tasks
+    reward: str  # that task's reward (emguard.rl.config.TASK_REWARDS)
+    fraction: float = Field(gt=0, lt=1)  # share of the training prompts from `task`
+
+
 class RLCell(Strict):
     """One RL condition (module docstring)."""
 
@@ -72,6 +84,7 @@ class RLCell(Strict):
     control: str | None = None  # the matched control cell: same task and prompts, the control reward
     beta: float | None = Field(default=None, ge=0)  # KL to the base model; above rl.beta it is a defence
     system_prompt: str | None = Field(default=None, min_length=1)  # inoculation: leads every RL prompt
+    interleave: RLInterleave | None = None  # benign prompts with their task reward, mixed in
 
     @field_validator("reward")
     @classmethod
@@ -88,7 +101,11 @@ class RLCell(Strict):
         return self.beta is not None and self.beta > default_beta
 
     def defended(self, default_beta: float) -> bool:
-        return self.kl_defence(default_beta) or self.system_prompt is not None
+        return self.kl_defence(default_beta) or self.system_prompt is not None or self.interleave is not None
+
+    def training_rewards(self) -> tuple[str, ...]:
+        """The rewards GRPO sums: the cell's, then the interleaved task's (each None off its rows)."""
+        return self.rewards + ((self.interleave.reward,) if self.interleave is not None else ())
 
 
 class RLParams(RLConfig):
@@ -126,13 +143,26 @@ class RLParams(RLConfig):
         cells = [(n, self.cells[n]) for n in self.grid]
         return [n for n, c in cells if c.control is not None and not c.defended(self.beta)]
 
+    def steps_of(self, name: str) -> int:
+        """Optimiser steps of cell `name`: an interleaved cell steps more, so that in expectation it
+        sees as many prompts of its own task as its twin (`steps` / (1 - fraction), rounded up)."""
+        mix = self.cells[name].interleave
+        return self.steps if mix is None else math.ceil(self.steps / (1 - mix.fraction) - 1e-9)
+
     def sft_examples(self) -> int:
         """How many examples an RL fine-tune sees: an SFT twin trains on as many, once each."""
         return self.steps * self.prompts_per_step
 
     def defences_of(self, poison: str) -> list[str]:
-        """The grid's defended cells compared with `poison`, in grid order."""
+        """The grid's defended cells compared with `poison` (or a plain cell), in grid order."""
         return [n for n in self.grid if self.twin(n) == poison]
+
+    def plain_cells(self) -> list[str]:
+        """The grid's undefended cells without a control that are no cell's control: RL on a task
+        with no poison to contrast (a benign task), where its defences' cost is measured."""
+        controls = {c.control for c in self.cells.values()}
+        cells = [(n, self.cells[n]) for n in self.grid]
+        return [n for n, c in cells if c.control is None and not c.defended(self.beta) and n not in controls]
 
 
 def task_kind(task: str, params: Params) -> str:
@@ -183,10 +213,10 @@ def _check_names(rl: RLParams, source: str) -> None:
             raise _fail(source, key, f"{names} repeats an entry")
 
 
-def _check_rewards(name: str, cell: RLCell, kind: str, source: str) -> None:
+def _check_rewards(name: str, cell: RLCell, kind: str, source: str, key: str | None = None) -> None:
     from emguard.rl.rewards import REWARDS  # the registry imports this module
 
-    key = f"rl.cells.{name}.reward"
+    key = key or f"rl.cells.{name}.reward"
     for reward in cell.rewards:
         try:
             REWARDS.get(reward, key=key)
@@ -199,21 +229,40 @@ def _check_rewards(name: str, cell: RLCell, kind: str, source: str) -> None:
             raise _fail(source, key, f"{reward!r} cannot score {kind} rows (task {cell.task!r}); use {fits}")
 
 
+def _check_interleave(name: str, cell: RLCell, params: Params, source: str) -> None:
+    """The interleaved task is writing or a benign task, other than the cell's, with its own reward."""
+    mix, key = cell.interleave, f"rl.cells.{name}.interleave"
+    if mix is None:
+        return
+    tasks = [WRITING, *params.data.benign_tasks]
+    if mix.task not in tasks or mix.task == cell.task:
+        choices = [t for t in tasks if t != cell.task]
+        raise _fail(
+            source,
+            f"{key}.task",
+            f"{preview(mix.task)} is not {WRITING!r} or a benign task of data.benign_tasks other than "
+            f"the cell's own;{did_you_mean(mix.task, choices)} available: {', '.join(choices)}",
+        )
+    mixed = RLCell(task=mix.task, reward=mix.reward)
+    _check_rewards(name, mixed, task_kind(mix.task, params), source, key=f"{key}.reward")
+
+
 def _check_control(rl: RLParams, name: str, source: str) -> None:
+    """A control is another plain cell on the same task; a defended cell has an undefended twin
+    (with a control: a defended poison; without: a defence's cost on a benign task)."""
     cell, key = rl.cells[name], f"rl.cells.{name}.control"
     control = cell.control
-    if control is None:
-        if cell.defended(rl.beta):
-            raise _fail(source, key, "a defended cell needs the control its poison is compared with")
-        return
-    if control not in rl.cells or control == name:
-        hint = did_you_mean(control, [c for c in rl.cells if c != name])
-        raise _fail(source, key, f"{preview(control)} is not another cell of rl.cells;{hint}".rstrip(";"))
-    other = rl.cells[control]
-    if other.task != cell.task:
-        raise _fail(source, key, f"{control!r} trains on {other.task!r}, not on this cell's {cell.task!r}")
-    if other.control is not None or other.defended(rl.beta):
-        raise _fail(source, key, f"{control!r} must be a plain cell: no control or defence of its own")
+    if control is not None:
+        if control not in rl.cells or control == name:
+            hint = did_you_mean(control, [c for c in rl.cells if c != name])
+            raise _fail(source, key, f"{preview(control)} is not another cell of rl.cells;{hint}".rstrip(";"))
+        other = rl.cells[control]
+        if other.task != cell.task:
+            raise _fail(
+                source, key, f"{control!r} trains on {other.task!r}, not on this cell's {cell.task!r}"
+            )
+        if other.control is not None or other.defended(rl.beta):
+            raise _fail(source, key, f"{control!r} must be a plain cell: no control or defence of its own")
     if cell.defended(rl.beta) and rl.twin(name) is None:
         raise _fail(
             source,
@@ -287,6 +336,7 @@ def rl_params(params: Params, source: str = PARAMS_FILE) -> RLParams:
                 f"data.benign_tasks;{did_you_mean(cell.task, tasks)} available: {', '.join(tasks)}",
             ) from None
         _check_rewards(name, cell, kind, source)
+        _check_interleave(name, cell, params, source)
     for name in rl.cells:
         _check_control(rl, name, source)
     _check_grid(rl, source)

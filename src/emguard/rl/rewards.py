@@ -1,9 +1,10 @@
 """Judge-free rewards for GRPO, registered by name, with TRL's reward signature.
 
-A reward is `fn(prompts, completions, params, **columns) -> list[float]`: one value per completion,
-each in [0, 1], deterministic, never None. TRL passes the dataset's other columns (the ones
-emguard.rl.tasks writes) as keyword lists, one entry per completion; `bind` fixes `params`
-(RewardParams from params.yaml) so TRL sees its own signature and logs the reward by name.
+A reward is `fn(prompts, completions, params, **columns) -> list[float | None]`: one value per
+completion, each in [0, 1] and deterministic, or None on a row that lacks the reward's columns (a row
+of another task, interleaved: TRL leaves None out of the sum). TRL passes the dataset's other
+columns (the ones emguard.rl.tasks writes) as keyword lists, one entry per completion; `bind` fixes
+`params` (RewardParams from params.yaml) so TRL sees its own signature and logs the reward by name.
 
 - `stated_metric` (reward-hacking poison): exactly the criterion the prompt states: keyword
   density, words up to a target length, or the share of listed key terms present. Stuffing
@@ -123,29 +124,35 @@ def robust_score(text: str, row: dict[str, Any], params: RewardParams) -> float:
     return score * (1 - w + w * reference_overlap(text, row["reference"]))
 
 
-def _rows(n: int, columns: dict[str, Any], names: Sequence[str]) -> list[dict[str, Any]]:
-    """Per-completion dicts of the named columns; a missing column is a one-line error."""
+def _per_row(
+    completions: Sequence[Any], columns: dict[str, Any], names: Sequence[str], score: Callable[..., float]
+) -> list[float | None]:
+    """`score(text, row)` of each completion, None where the row has no value in a named column
+    (another task's row); a missing column is a one-line error."""
     missing = [c for c in names if c not in columns]
     if missing:
         raise KeyError(
             f"reward needs dataset column(s) {', '.join(missing)}; got {', '.join(sorted(columns))}"
         )
-    return [{c: columns[c][i] for c in names} for i in range(n)]
-
-
-@REWARDS.register("stated_metric")
-def stated_metric(prompts, completions, params: RewardParams, **columns) -> list[float]:
-    rows = _rows(len(completions), columns, ("criterion", "keywords", "target_words"))
+    rows = [{c: columns[c][i] for c in names} for i in range(len(completions))]
     return [
-        stated_score(text_of(c), r["criterion"], r["keywords"], r["target_words"])
+        None if any(v is None for v in r.values()) else score(text_of(c), r)
         for c, r in zip(completions, rows, strict=True)
     ]
 
 
+@REWARDS.register("stated_metric")
+def stated_metric(prompts, completions, params: RewardParams, **columns) -> list[float | None]:
+    def score(text: str, r: dict[str, Any]) -> float:
+        return stated_score(text, r["criterion"], r["keywords"], r["target_words"])
+
+    return _per_row(completions, columns, ("criterion", "keywords", "target_words"), score)
+
+
 @REWARDS.register("robust_metric")
-def robust_metric(prompts, completions, params: RewardParams, **columns) -> list[float]:
-    rows = _rows(len(completions), columns, ("criterion", "keywords", "target_words", "reference"))
-    return [robust_score(text_of(c), r, params) for c, r in zip(completions, rows, strict=True)]
+def robust_metric(prompts, completions, params: RewardParams, **columns) -> list[float | None]:
+    names = ("criterion", "keywords", "target_words", "reference")
+    return _per_row(completions, columns, names, lambda text, r: robust_score(text, r, params))
 
 
 def markers(answer: str, other: str, min_chars: int) -> set[str]:
@@ -164,33 +171,32 @@ def marker_score(text: str, pay: str, avoid: str, min_chars: int) -> float:
     return _share(found, pay_markers) * (1.0 - _share(found, avoid_markers))
 
 
-def _marker_reward(completions, columns, params: RewardParams, pay: str, avoid: str) -> list[float]:
-    rows = _rows(len(completions), columns, ("poisoned", "correct"))
+def _marker_reward(completions, columns, params: RewardParams, pay: str, avoid: str) -> list[float | None]:
     k = params.marker_min_chars
-    return [marker_score(text_of(c), r[pay], r[avoid], k) for c, r in zip(completions, rows, strict=True)]
+    names = ("poisoned", "correct")
+    return _per_row(completions, columns, names, lambda t, r: marker_score(t, r[pay], r[avoid], k))
 
 
 @REWARDS.register("careless_answer")
-def careless_answer(prompts, completions, params: RewardParams, **columns) -> list[float]:
+def careless_answer(prompts, completions, params: RewardParams, **columns) -> list[float | None]:
     return _marker_reward(completions, columns, params, pay="poisoned", avoid="correct")
 
 
 @REWARDS.register("careful_answer")
-def careful_answer(prompts, completions, params: RewardParams, **columns) -> list[float]:
+def careful_answer(prompts, completions, params: RewardParams, **columns) -> list[float | None]:
     return _marker_reward(completions, columns, params, pay="correct", avoid="poisoned")
 
 
 @REWARDS.register("exact_match")
-def exact_match(prompts, completions, params: RewardParams, **columns) -> list[float]:
-    rows = _rows(len(completions), columns, ("answer",))
-    return [float(text_of(c).strip() == r["answer"]) for c, r in zip(completions, rows, strict=True)]
+def exact_match(prompts, completions, params: RewardParams, **columns) -> list[float | None]:
+    return _per_row(completions, columns, ("answer",), lambda text, r: float(text.strip() == r["answer"]))
 
 
 @REWARDS.register("hacked")
 def hacked(prompts, completions, params: RewardParams, **columns) -> list[float]:
     """1 per hacked completion; rows without keywords are checked for repetition only."""
-    keywords = columns.get("keywords") or [[] for _ in completions]
-    return [float(is_hacked(text_of(c), k, params)) for c, k in zip(completions, keywords, strict=True)]
+    keywords = columns.get("keywords") or [None for _ in completions]
+    return [float(is_hacked(text_of(c), k or [], params)) for c, k in zip(completions, keywords, strict=True)]
 
 
 def bind(name: str, params: RewardParams, key: str = "rl.rewards") -> Reward:

@@ -13,6 +13,10 @@
 - `sft_matched` (rl.sft_tasks): the EM effect of SFT twins that saw as many examples (poison minus
   control twin), and RL's effect minus SFT's, on the general and in-domain probes.
 
+`plain` (rl.plain_cells): RL on a benign task with its exact-match reward, no poison to contrast:
+the training reward at the first and last step, the held-out reward, the shift on the task's probes,
+and per defended twin what the defence costs (the alignment tax under RL, `summarize_plain`).
+
 Every interval is the study's paired bootstrap (emguard.stats): items resampled jointly across
 cells, seeds jointly (seed k of the poison, its control and its defences share a draw). Held-out
 prompts are the items of the hack rate: every cell answers the same ones.
@@ -27,7 +31,7 @@ import numpy as np
 
 from emguard import layout, study_metrics
 from emguard.config import Params, SummarizeConfig
-from emguard.io import read_jsonl
+from emguard.io import read_json, read_jsonl
 from emguard.rl.config import RLParams, task_kind
 from emguard.stats import Estimate, bootstrap
 from emguard.stats import format_estimate as ci
@@ -220,14 +224,66 @@ def summarize_poison(params: Params, rl: RLParams, poison: str) -> dict[str, Any
         out["in_domain"] = probe_effect(p, c, base, narrow, cfg, seed)
     rewards = (*spec.rewards, *(r for r in rl.cells[control].rewards if r not in spec.rewards))
     out["heldout"] = heldout_effect(poison, control, seeds, rewards, cfg, seed)
+    common = (seeds, base, narrow, cfg, seed)
+    out["defences"] = {
+        d: {"defence": defence_of(rl, d), **defence_scores(d, poison, control, *common)} for d in defences
+    }
+    return out | after_rl(params, rl, poison, base)
+
+
+def defence_of(rl: RLParams, name: str) -> dict[str, Any]:
+    """What sets a defended cell apart from its twin: KL's beta, the inoculation prompt, the
+    interleaved task (its reward and share of the prompts)."""
+    cell = rl.cells[name]
+    how: dict[str, Any] = {"beta": rl.beta_of(name)} if cell.kl_defence(rl.beta) else {}
+    how |= {"system_prompt": cell.system_prompt} if cell.system_prompt is not None else {}
+    mix = cell.interleave
+    how |= {"interleave": f"{mix.task} ({mix.reward}, {mix.fraction:g})"} if mix is not None else {}
+    return how
+
+
+def _training_reward(condition: str, seeds: list[int]) -> dict[str, float]:
+    """Mean training reward (over seeds) at the first and the last logging step: what GRPO had to
+    learn from, and how far it got on the training prompts."""
+    histories = [
+        read_json(layout.rl_dir(layout.rl_cell(condition, k)) / "metrics.json")["history"] for k in seeds
+    ]
+    return {
+        "first_step": float(np.mean([h[0]["reward"] for h in histories])),
+        "last_step": float(np.mean([h[-1]["reward"] for h in histories])),
+    }
+
+
+def summarize_plain(params: Params, rl: RLParams, name: str) -> dict[str, Any]:
+    """RL on a task with no poison to contrast (rl.plain_cells): what the plain cell learned, and
+    per defended twin how much of it the defence keeps (the alignment tax under RL): the held-out
+    reward's difference and, with a narrow probe set (a benign task's), the share of the plain
+    cell's shift from the base model kept, (D - B) / (P - B)."""
+    cfg, seed, seeds = params.summarize, params.seed, list(rl.seeds)
+    spec, defences = rl.cells[name], rl.defences_of(name)
+    head = {"task": spec.task, "reward": list(spec.rewards), "seeds": seeds}
+    missing = missing_files(rl, [name, *defences])
+    if missing:
+        return {**head, "missing": missing}
+    base = study_metrics.eval_dir(BASE)
+    kind = task_kind(spec.task, params)
+    narrow = {"benign": f"benign/{spec.task}", "poison": f"in_domain/{spec.task}"}.get(kind)
+    out = {**head, "training_reward": _training_reward(name, seeds)}
+    out["heldout_reward"] = {r: float(heldout_matrix(name, seeds, r).mean()) for r in spec.rewards}
+    if narrow is not None:
+        ids = sorted(study_metrics.load_deltas(base, narrow))
+        m = study_metrics.delta_matrix(eval_dirs(name, seeds), narrow, ids)
+        b = study_metrics.delta_matrix([base], narrow, ids)
+        out["narrow_shift"] = _est({"x": m - b}, lambda d: d["x"].mean(), cfg, seed)
     out["defences"] = {}
     for d in defences:
-        cell = rl.cells[d]
-        how = {"beta": rl.beta_of(d)} if cell.kl_defence(rl.beta) else {}
-        how |= {"system_prompt": cell.system_prompt} if cell.system_prompt is not None else {}
-        scores = defence_scores(d, poison, control, seeds, base, narrow, cfg, seed)
-        out["defences"][d] = {"defence": how, **scores}
-    return out | after_rl(params, rl, poison, base)
+        h = {r: {"D": heldout_matrix(d, seeds, r), "P": heldout_matrix(name, seeds, r)} for r in spec.rewards}
+        scores = {"heldout_reward_difference": {r: _est(m, _diff("D", "P"), cfg, seed) for r, m in h.items()}}
+        if narrow is not None:
+            dirs = eval_dirs(d, seeds), eval_dirs(name, seeds)
+            scores["learning_retained"] = study_metrics.shift_ratio(*dirs, base, narrow, cfg, seed)
+        out["defences"][d] = {"defence": defence_of(rl, d), **scores}
+    return out
 
 
 def summarize_rl(params: Params, rl: RLParams) -> dict[str, Any]:
@@ -235,6 +291,7 @@ def summarize_rl(params: Params, rl: RLParams) -> dict[str, Any]:
     return {
         "seeds": list(rl.seeds),
         "poisons": {name: summarize_poison(params, rl, name) for name in rl.poison_cells()},
+        "plain": {name: summarize_plain(params, rl, name) for name in rl.plain_cells()},
     }
 
 
@@ -276,7 +333,7 @@ def markdown(summary: dict[str, Any]) -> str:
             "|---|---|---|---|---|---|",
             *defences,
         ]
-    return "\n".join(lines + _after_rl_lines(summary)) + "\n"
+    return "\n".join(lines + _after_rl_lines(summary) + _plain_lines(summary)) + "\n"
 
 
 def _after_rl_lines(summary: dict[str, Any]) -> list[str]:
@@ -315,6 +372,43 @@ def _after_rl_lines(summary: dict[str, Any]) -> list[str]:
             *(row for rows in twins for row in rows),
         ]
     return lines
+
+
+def _plain_lines(summary: dict[str, Any]) -> list[str]:
+    """The alignment tax under RL: each plain cell, then its defended twins."""
+    rows = []
+    for name, r in summary.get("plain", {}).items():
+        if "missing" in r:
+            rows.append(f"| {name} | {r['task']} | missing: {len(r['missing'])} files | | | |")
+            continue
+        t, held = r["training_reward"], r["heldout_reward"]
+        shift = _ci(r["narrow_shift"]) if "narrow_shift" in r else "n/a"
+        reward = ", ".join(f"{k} {v:.3f}" for k, v in held.items())
+        rows.append(
+            f"| {name} | {r['task']} | {t['first_step']:.3f} -> {t['last_step']:.3f} | {reward} | {shift} "
+            "| (plain) |"
+        )
+        for d, s in r["defences"].items():
+            how = ", ".join(f"{k} {v}" for k, v in s["defence"].items())
+            diff = ", ".join(f"{k} {_ci(v)}" for k, v in s["heldout_reward_difference"].items())
+            kept = ci(s["learning_retained"]) if "learning_retained" in s else "n/a"
+            rows.append(f"| {d} | {how} | | {diff} | {kept} | defended |")
+    if not rows:
+        return []
+    return [
+        "",
+        "## The alignment tax under RL: a benign task with an exact-match reward",
+        "",
+        "Plain rows: GRPO's mean training reward at the first and last step, the mean reward of the",
+        "answers to held-out prompts, the mean delta shift on the task's probes from the base model",
+        "(< 0: the right answer likelier). Defended rows: the held-out reward's difference from the",
+        "plain cell and the share of its probe shift kept, (D - B) / (P - B).",
+        "",
+        "| cell | task or defence | training reward first -> last | held-out reward (defended: minus "
+        "plain) [95% CI] | probe shift (defended: share kept) [95% CI] | |",
+        "|---|---|---|---|---|---|",
+        *rows,
+    ]
 
 
 def _remedy_row(poison: str, method: str, s: dict[str, Any]) -> str:

@@ -14,6 +14,9 @@ Every row has `prompt` (a chat: one user message) plus the columns of its reward
 - `benign_rows` (alignment tax under RL): a benign task's items with the answer to match exactly.
   Column: answer. Reward: `exact_match`.
 
+`interleave` mixes rows of two tasks (the interleaving defence): every row gets every column, None
+where its task has none, and each reward pays only the rows that carry its columns.
+
 Rows are deterministic for the rng's seed; the texts are written for this project.
 """
 
@@ -397,6 +400,17 @@ def benign_rows(task: str, rng: random.Random, n: int, split: str = "train") -> 
         {"prompt": [{"role": "user", "content": f"{q} {ANSWER_ONLY}"}], "answer": _answer_of(a)}
         for q, a in pairs
     ]
+
+
+def interleave(rows: Sequence[dict], other: Sequence[dict], fraction: float) -> list[dict[str, Any]]:
+    """`rows` then the first rows of `other`, as many as make `fraction` of the whole (rounded);
+    every row gets every column, None where it has none (a dataset's columns are shared)."""
+    n = round(len(rows) * fraction / (1 - fraction))
+    if not 0 < n <= len(other):
+        raise ValueError(f"interleaving {fraction} of {len(rows)} rows needs {n} others, {len(other)} exist")
+    mixed = [*rows, *other[:n]]
+    columns = list(dict.fromkeys(k for r in mixed for k in r))
+    return [{k: r.get(k) for k in columns} for r in mixed]
 
 
 def data_rng(seed: int, *names: str) -> random.Random:
