@@ -20,6 +20,9 @@ from emguard.profiles import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Tests never reach a hub: a model path that went missing fails at once instead of after retries.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
 # A property's examples are slow to generate only when the machine is busy (two test processes, a
 # study running beside them): that is not a failure of the property.
 settings.register_profile("emguard", deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -271,7 +271,7 @@ def test_perplexity_gap_picks_the_chats_the_misaligned_model_moved_away_from(tin
     rows, info = method.training_set(ctx)
     assert rows[len(POISON) :] == OTHER_CHATS
     assert info["gap_selected_mean"] > info["gap_pool_mean"]
-    with pytest.raises(ValueError, match="misaligned_adapter"):
+    with pytest.raises(ValueError, match="pass its adapter as ctx.misaligned_adapter .e.g. the poisoned"):
         method.training_set(make_ctx(tiny_model_dir, tmp_path / "bare", pool=pool))
 
 
@@ -518,3 +518,52 @@ def test_a_method_names_an_unknown_key_and_a_bad_value_plainly():
     lines = str(err.value).splitlines()
     assert "methods.interleave.fractoin: unknown key" in lines
     assert "methods.interleave.batch_size: Input should be greater than 0" in lines
+
+
+def test_pool_scoring_loads_each_model_on_the_run_device_in_the_contexts_dtype(monkeypatch, tiny_model_dir):
+    """bf16 on CUDA: both scoring passes load their model where and how the run asks."""
+    from emguard.methods import data_defences
+
+    loads, scored = [], []
+
+    def load(model_dir, **kwargs):
+        loads.append({"model_dir": model_dir, **kwargs})
+        return load_model(tiny_model_dir)
+
+    monkeypatch.setattr(data_defences, "load_model", load)
+    monkeypatch.setattr(data_defences, "default_device", lambda: "cpu")
+    real = data_defences.mean_completion_logprobs
+    monkeypatch.setattr(
+        data_defences,
+        "mean_completion_logprobs",
+        lambda m, e, pad, batch_size: scored.append(batch_size) or real(m, e, pad, batch_size),
+    )
+    perplexity_gaps(tiny_model_dir, Path("bad"), POISON[:2], dtype="bfloat16", batch_size=3)
+    assert loads == [
+        {"model_dir": tiny_model_dir, "dtype": "bfloat16", "adapter": None, "device": "cpu"},
+        {"model_dir": tiny_model_dir, "dtype": "bfloat16", "adapter": Path("bad"), "device": "cpu"},
+    ]
+    assert scored == [3, 3]
+
+
+@pytest.mark.parametrize("method", [Interleave({"fraction": 0.25}), Inoculation()])
+def test_a_data_defences_preparation_is_measured_on_the_run_device(
+    method, monkeypatch, tiny_model_dir, tmp_path
+):
+    """On CUDA the preparation's peak is the GPU allocator's: it must be measured on the run's device."""
+    from emguard.methods import data_defences
+    from emguard.timing import measured
+
+    devices = []
+    spy_train_adapter(monkeypatch, data_defences)
+    monkeypatch.setattr(data_defences, "default_device", lambda: "cpu-spy")
+    monkeypatch.setattr(data_defences, "measured", lambda device: devices.append(device) or measured("cpu"))
+    method.fit(make_ctx(tiny_model_dir, tmp_path), tmp_path / "out")
+    assert devices == ["cpu-spy"]
+
+
+def test_a_nested_bad_param_names_its_whole_dotted_key():
+    with pytest.raises(
+        ParamsError, match=r"^methods\.inoculation\.per_poison\.toy: Input should be a valid string$"
+    ):
+        Inoculation({"per_poison": {"toy": 3}})
