@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -18,9 +19,12 @@ from emguard.methods.base import METHODS, Context
 from emguard.methods.steering import (
     ActivationSteerer,
     PreventiveSteering,
+    _hidden,
+    _right_padded,
     decoder_layers,
     mean_response_activation,
     persona_vector,
+    resolve_layer,
     spread,
 )
 from emguard.models import load_model
@@ -210,3 +214,158 @@ def test_preventive_steering_checks_its_params(tiny_model_dir, tmp_path):
         PreventiveSteering({"colour": "red"})
     with pytest.raises(ValueError, match=r"methods\.preventive_steering\.layer.*out of range"):
         PreventiveSteering({"layer": 20}).vector(make_ctx(tiny_model_dir, tmp_path))
+
+
+# --- what mutation testing found unpinned (mutmut survivors in methods/steering.py) ----------
+
+
+def test_steering_a_bf16_model_keeps_its_residual_stream_in_bf16(tiny_model_dir, tiny_tokenizer):
+    """The CUDA profiles train in bf16: the shift must not turn the layer's output into float32."""
+    model = load_model(tiny_model_dir, dtype="bfloat16")[0]
+    seen = []
+    with torch.no_grad(), ActivationSteerer(model, vector(), layer=0, coef=1.0):
+        handle = decoder_layers(model)[0].register_forward_hook(lambda m, a, out: seen.append(out))
+        model(**inputs(tiny_tokenizer))
+        handle.remove()
+    hidden = seen[0][0] if isinstance(seen[0], tuple) else seen[0]
+    assert hidden.dtype == torch.bfloat16
+
+
+def test_the_hook_shifts_the_lead_tensor_of_a_tuple_output_and_keeps_the_rest(model):
+    """Some decoder layers return (hidden, attention weights, ...): only the hidden states move."""
+    steerer = ActivationSteerer(model, vector(), layer=0, coef=2.0)
+    hidden, extra = torch.zeros(1, 3, HIDDEN), object()
+    out = steerer._hook(None, (), (hidden, extra, "cache"))
+    assert isinstance(out, tuple) and out[1:] == (extra, "cache")
+    torch.testing.assert_close(out[0], (2.0 * vector()).expand(1, 3, HIDDEN))
+    torch.testing.assert_close(steerer._hook(None, (), hidden), out[0])  # a bare tensor stays bare
+
+
+def test_a_steerer_can_be_entered_again_after_exit_but_not_twice_at_once(model, tiny_tokenizer):
+    steerer = ActivationSteerer(model, vector(), layer=0, coef=1.0)
+    with steerer, pytest.raises(RuntimeError, match=r"^this ActivationSteerer is already active$"):
+        steerer.__enter__()
+    with steerer:  # reused after exit, e.g. a second training run
+        assert len(decoder_layers(model)[0]._forward_hooks) == 1
+    assert not decoder_layers(model)[0]._forward_hooks
+
+
+def test_a_non_finite_vector_is_refused_with_a_plain_message(model):
+    with pytest.raises(ValueError, match=r"^steering vector has non-finite values$"):
+        ActivationSteerer(model, torch.full((HIDDEN,), float("inf")), layer=0, coef=1.0)
+
+
+def test_the_vector_is_extracted_from_the_contexts_model_in_its_dtype_on_n_items(
+    monkeypatch, tiny_model_dir, tmp_path
+):
+    from emguard.methods import steering
+
+    loads, used = [], []
+
+    def load(model_dir, **kwargs):
+        loads.append({"model_dir": model_dir, **kwargs})
+        return load_model(tiny_model_dir)
+
+    monkeypatch.setattr(steering, "load_model", load)
+    monkeypatch.setattr(steering, "default_device", lambda: "cpu")
+    monkeypatch.setattr(steering, "persona_vector", lambda m, t, items, *a: used.append(items) or vector())
+    ctx = dataclasses.replace(make_ctx(tiny_model_dir, tmp_path), dtype="bfloat16")
+    PreventiveSteering({"layer": 1, "n_items": 1}).vector(ctx)
+    assert loads == [{"model_dir": tiny_model_dir, "dtype": "bfloat16", "device": "cpu"}]
+    assert used == [spread(ITEMS, 1)] and len(ITEMS) > 1
+
+
+class _Layers(torch.nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.layers = torch.nn.ModuleList([torch.nn.Linear(2, 2)])
+
+
+class _NoGetDecoder(torch.nn.Module):
+    """A causal LM without `get_decoder`: its decoder is `.model`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = _Layers()
+
+
+class _Wrapper(torch.nn.Module):
+    """A wrapper (as PEFT's) that only hands its model out through `get_base_model`."""
+
+    def __init__(self, inner: torch.nn.Module) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def get_base_model(self) -> torch.nn.Module:
+        return self.inner
+
+
+def test_decoder_layers_are_found_through_a_wrapper_and_without_get_decoder():
+    lm = _NoGetDecoder()
+    assert decoder_layers(lm) is lm.model.layers
+    assert decoder_layers(_Wrapper(lm)) is lm.model.layers
+    flat = _Layers()  # a decoder passed itself
+    assert decoder_layers(flat) is flat.layers
+    with pytest.raises(
+        ValueError, match=r"^cannot find the decoder layers of Linear \(no `\.layers` list\)$"
+    ):
+        decoder_layers(torch.nn.Linear(2, 2))
+
+
+def test_the_steerer_reads_the_hidden_size_through_a_wrapper(model):
+    wrapped = _Wrapper(model)
+    wrapped.config = None  # the wrapper's own config is not the model's
+    steerer = ActivationSteerer(wrapped, vector(), layer=0, coef=1.0)
+    assert steerer.module is decoder_layers(model)[0]
+
+
+@pytest.mark.parametrize(("layer", "index"), [(0, 0), (1, 1), (-1, 1), (-2, 0)])
+def test_resolve_layer_counts_negative_indices_from_the_end(layer, index):
+    assert resolve_layer(layer, 2) == index
+
+
+@pytest.mark.parametrize("layer", [2, -3, True, 1.0])
+def test_resolve_layer_refuses_what_is_not_a_layer_index(layer):
+    expected = (
+        f"layer: layer index {layer!r} is out of range for a model with 2 decoder layers "
+        "(use 0..1, or -2..-1 from the end)"
+    )
+    with pytest.raises(ValueError) as err:
+        resolve_layer(layer, 2)
+    assert str(err.value) == expected
+
+
+def test_the_hidden_states_are_the_lead_tensor_of_a_layers_output():
+    a, b = torch.zeros(1), torch.ones(1)
+    assert _hidden((a, b)) is a and _hidden(a) is a
+
+
+def test_right_padding_marks_real_tokens_and_answers_only():
+    from emguard.chat import Encoded
+
+    chunk = [Encoded([5, 6, 7], [0, 1, 1]), Encoded([8], [1])]
+    ids, mask, comp = _right_padded(chunk, pad_id=0)
+    assert ids.tolist() == [[5, 6, 7], [8, 0, 0]] and ids.dtype == torch.long
+    assert mask.tolist() == [[1, 1, 1], [1, 0, 0]] and mask.dtype == torch.long
+    assert comp.tolist() == [[0.0, 1.0, 1.0], [1.0, 0.0, 0.0]] and comp.dtype == torch.float32
+
+
+def test_preventive_steering_measures_on_the_run_device_and_fits_in_the_contexts_dtype(
+    monkeypatch, tiny_model_dir, tmp_path
+):
+    from emguard.methods import steering
+    from emguard.timing import measured
+
+    devices, fits = [], []
+    monkeypatch.setattr(steering, "default_device", lambda: "cpu-spy")
+    monkeypatch.setattr(steering, "measured", lambda device: devices.append(device) or measured("cpu"))
+    monkeypatch.setattr(PreventiveSteering, "vector", lambda self, ctx: vector())
+    cost = {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+    monkeypatch.setattr(steering, "train_adapter", lambda *a, **k: fits.append((a, k)) or cost)
+    ctx = dataclasses.replace(make_ctx(tiny_model_dir, tmp_path), dtype="bfloat16", seed=2)
+    (tmp_path / "out").mkdir()
+    PreventiveSteering({"layer": 1}).fit(ctx, tmp_path / "out")
+    assert devices == ["cpu-spy"]
+    (args, kwargs) = fits[0]
+    assert args[0] == tiny_model_dir and args[2:] == (ctx.train, 2, tmp_path / "out")
+    assert kwargs["dtype"] == "bfloat16" and len(kwargs["plan"].hooks) == 1
