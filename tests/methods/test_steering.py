@@ -300,7 +300,20 @@ class _Wrapper(torch.nn.Module):
         return self.inner
 
 
+class _WithGetDecoder(torch.nn.Module):
+    """A causal LM whose decoder is reached only through `get_decoder` (no `.model`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.decoder = _Layers()
+
+    def get_decoder(self) -> torch.nn.Module:
+        return self.decoder
+
+
 def test_decoder_layers_are_found_through_a_wrapper_and_without_get_decoder():
+    lm = _WithGetDecoder()
+    assert decoder_layers(lm) is lm.decoder.layers
     lm = _NoGetDecoder()
     assert decoder_layers(lm) is lm.model.layers
     assert decoder_layers(_Wrapper(lm)) is lm.model.layers
