@@ -60,7 +60,7 @@ test: $(VENV)/.installed  ## the whole test suite (includes one end-to-end DVC r
 test-fast: $(VENV)/.installed  ## unit and property tests only
 	$(PY) -m pytest -q -m "not slow"
 
-mutate: $(VENV)/.installed  ## mutation testing of the scorer, the statistics, the regularisers and the data defences ([tool.mutmut] in pyproject.toml)
+mutate: $(VENV)/.installed  ## mutation testing of the scorer, the statistics, the regularisers, data defences and steering ([tool.mutmut] in pyproject.toml)
 	$(PY) -m pip install --quiet -e '.[mutation]'
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/mutmut run; $(BIN)/mutmut results  # one thread: torch hangs in forked workers otherwise
 

@@ -1,7 +1,9 @@
 """Post-hoc remedies on tiny models: each starts from a poisoned adapter and moves it as intended."""
 
+import contextlib
 import math
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -290,3 +292,182 @@ def test_a_remedy_needs_the_poisoned_adapter(ctx, tmp_path):
     for cls in [*SFT_REMEDIES, Contrastive, CircuitBreakers]:
         with pytest.raises(ValueError, match="poisoned adapter"):
             cls().fit(bare, tmp_path / "out")
+
+
+# --- what mutation testing found unpinned (mutmut survivors in methods/remedies.py) ----------
+
+
+@pytest.mark.parametrize("cls", SFT_REMEDIES)
+def test_an_sft_remedy_continues_the_poisoned_adapter_in_the_contexts_dtype(cls, ctx, monkeypatch, tmp_path):
+    """The CUDA profiles fit in bf16: a remedy must not fall back to the float32 default."""
+    calls = []
+    monkeypatch.setattr(remedies, "train_adapter", lambda *a, **k: calls.append((a, k)) or {})
+    bf16 = Context(**{**ctx.__dict__, "dtype": "bfloat16", "seed": 4})
+    cls({"max_examples": 3}).fit(bf16, tmp_path / "out")
+    (args, kwargs) = calls[0]
+    assert args[0] == ctx.model_dir and len(args[1]) == 3 and args[3:] == (4, tmp_path / "out")
+    assert kwargs == {"dtype": "bfloat16", "init_adapter": ctx.poisoned_adapter}
+
+
+def test_layer_states_of_a_plain_model_are_its_hidden_states_under_the_mask(tiny_model_dir, tiny_tokenizer):
+    """Left padding: the real tokens' states equal the unpadded sequence's only if the mask is used."""
+    model = load_model(tiny_model_dir)[0]
+    ids = torch.tensor([tiny_tokenizer("Hello there.")["input_ids"]])
+    pad = torch.full((1, 3), tiny_tokenizer.pad_token_id)
+    padded, mask = torch.cat([pad, ids], 1), torch.cat([torch.zeros(1, 3), torch.ones_like(ids)], 1).long()
+    with torch.no_grad():
+        alone = layer_states(model, ids, torch.ones_like(ids), [0, 1])
+        both = layer_states(model, padded, mask, [0, 1])
+        hidden = model(input_ids=ids, output_hidden_states=True).hidden_states
+    assert alone.shape == (2, 1, ids.shape[1], 32)
+    torch.testing.assert_close(alone, torch.stack([hidden[1], hidden[2]]))
+    torch.testing.assert_close(both[:, :, 3:], alone, atol=1e-5, rtol=1e-4)
+
+
+def test_retain_loss_of_one_token_on_one_layer_is_its_distance():
+    adapted, original = torch.zeros(1, 1, 1, 4), torch.zeros(1, 1, 1, 4)
+    adapted[..., 0] = 0.5
+    assert retain_loss(adapted, original, torch.ones(1, 1)).item() == pytest.approx(0.5)
+    assert reroute_loss(original + 1, original + 1, torch.ones(1, 1)).item() == pytest.approx(1.0)
+
+
+def test_the_reroute_collator_pads_ids_and_marks_real_tokens_with_one():
+    examples = [
+        {"harm_ids": [5, 6, 7], "harm_completion": [0, 1, 1], "retain_ids": [8]},
+        {"harm_ids": [9], "harm_completion": [1], "retain_ids": [3, 4]},
+    ]
+    batch = remedies.RerouteTrainer.collate(SimpleNamespace(pad_id=2), examples)
+    assert {k: v.tolist() for k, v in batch.items()} == {
+        "harm_ids": [[5, 6, 7], [9, 2, 2]],
+        "harm_attn": [[1, 1, 1], [1, 0, 0]],
+        "retain_ids": [[8, 2], [3, 4]],
+        "retain_attn": [[1, 0], [1, 1]],  # also the retain loss's mask: padding must not count
+        "harm_completion": [[0, 1, 1], [1, 0, 0]],
+    }
+
+
+def test_circuit_breaker_rows_are_truncated_at_max_length(ctx, tiny_tokenizer):
+    method = CircuitBreakers({"layers": [0]})
+    full = method.examples(ctx, tiny_tokenizer, None)
+    cut = method.examples(ctx, tiny_tokenizer, 5)
+    assert len(cut) == len(full) == len(WORDS)
+    assert all(len(r["harm_ids"]) == len(r["harm_completion"]) == len(r["retain_ids"]) == 5 for r in cut)
+    assert cut[0]["harm_ids"] == full[0]["harm_ids"][:5] and len(full[0]["harm_ids"]) > 5
+
+
+def test_the_schedule_of_a_one_step_run_is_at_half_time():
+    assert schedule(10.0, 1, 1) == (5.0, 5.0)
+    assert schedule(10.0, 0, 0) == (10.0, 0.0)  # no steps: no division by zero
+
+
+@pytest.mark.parametrize(("step", "expected"), [(0, 0.9 * 2.0), (50, 0.9 * 0.75 * 2.0 + 0.9 * 0.25 * 3.0)])
+def test_the_reroute_loss_adds_the_scheduled_retain_term(monkeypatch, step, expected):
+    """loss = c_reroute * reroute + c_retain * retain, the retain term from the second step on."""
+    monkeypatch.setattr(remedies, "layer_states", lambda model, ids, attn, layers: ids)
+    monkeypatch.setattr(remedies, "reroute_loss", lambda a, o, m: torch.tensor(2.0))
+    monkeypatch.setattr(remedies, "retain_loss", lambda a, o, m: torch.tensor(3.0))
+    monkeypatch.setattr(remedies, "use_adapter", lambda model, name: contextlib.nullcontext())
+    model = SimpleNamespace(disable_adapter=contextlib.nullcontext)
+    trainer = SimpleNamespace(
+        alpha=0.9, layers=[0], retain_adapter=None, state=SimpleNamespace(global_step=step, max_steps=100)
+    )
+    inputs = {k: torch.zeros(1, 2) for k in ("harm_ids", "harm_attn", "retain_ids", "retain_attn")}
+    inputs["harm_completion"] = torch.ones(1, 2)
+    loss = remedies.RerouteTrainer.compute_loss(trainer, model, inputs)
+    assert loss.item() == pytest.approx(expected)
+    both = remedies.RerouteTrainer.compute_loss(trainer, model, inputs, return_outputs=True)
+    assert isinstance(both, tuple) and both[1] is None and both[0].item() == pytest.approx(expected)
+
+
+def test_the_retain_reference_is_a_frozen_copy(ctx):
+    model, _ = CircuitBreakers({"layers": [0]}).load_poisoned(ctx, "cpu")
+    assert CircuitBreakers({"layers": [0]}).load_reference(ctx, model) == "ref"
+    ref = [p for name, p in model.named_parameters() if ".ref." in name]
+    own = [p for name, p in model.named_parameters() if ".default." in name]
+    assert ref and not any(p.requires_grad for p in ref) and all(p.requires_grad for p in own)
+    assert model.training
+
+
+def test_circuit_breakers_train_on_rows_cut_at_max_length_and_count_their_tokens(
+    ctx, tiny_tokenizer, monkeypatch, tmp_path
+):
+    counted = {}
+
+    def timed(trainer, tokens, n, device):
+        counted.update(tokens=tokens, n=n, rows=list(trainer.train_dataset))
+        return {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+
+    monkeypatch.setattr(remedies, "timed_train", timed)
+    short = Context(**{**ctx.__dict__, "train": recipe(max_length=20, epochs=2)})
+    with pytest.warns(Warning, match=r"train\.max_length=20 truncates 8 of 8 training examples"):
+        stats = CircuitBreakers({"layers": [0]}).fit(short, tmp_path / "out")
+    rows = CircuitBreakers({"layers": [0]}).examples(short, tiny_tokenizer, 20)
+    assert counted["rows"] == rows and counted["n"] == len(WORDS)
+    assert all(len(r["harm_ids"]) == len(r["retain_ids"]) == 20 for r in rows)  # every chat is longer
+    assert counted["tokens"] == 2 * (20 + 20) * len(WORDS)  # epochs x (harmful + retain) tokens
+    assert stats["truncated_examples"] == len(WORDS)
+
+
+@pytest.mark.parametrize(("epochs", "precompute"), [(1, False), (1.5, True), (2, True)])
+def test_contrastive_hands_dpo_its_beta_max_length_reference_scoring_scratch_and_device(
+    ctx, monkeypatch, epochs, precompute
+):
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def args(cls, cfg, seed, output_dir, device, **extra):
+        seen.update(cls=cls, epochs=cfg.epochs, seed=seed, dir=Path(output_dir).name, device=device, **extra)
+        raise Stop
+
+    monkeypatch.setattr(remedies, "default_device", lambda: "cpu-spy")
+    monkeypatch.setattr(
+        Contrastive, "load_poisoned", lambda self, c, device: seen.update(load=device) or (None, None)
+    )
+    monkeypatch.setattr(remedies, "trainer_args", args)
+    with pytest.raises(Stop):
+        Contrastive({"epochs": epochs, "beta": 0.3, "max_length": 99}).fit(ctx, Path("unused"))
+    assert seen.pop("dir").startswith("emguard-dpo-")
+    assert seen == {
+        "load": "cpu-spy",
+        "cls": remedies.DPOConfig,
+        "epochs": epochs,
+        "seed": ctx.seed,
+        "device": "cpu-spy",
+        "beta": 0.3,
+        "max_length": 99,
+        "precompute_ref_log_probs": precompute,
+    }
+
+
+def test_contrastive_refuses_a_dpo_that_kept_the_base_as_reference(ctx, monkeypatch, tmp_path):
+    class BaseReferenceDPO:  # what an older TRL did: no frozen "ref" copy of the poisoned adapter
+        def __init__(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(remedies, "DPOTrainer", BaseReferenceDPO)
+    with pytest.raises(
+        RuntimeError, match=r"^DPOTrainer did not freeze the poisoned adapter as its reference$"
+    ):
+        Contrastive({}).fit(ctx, tmp_path / "out")
+
+
+def test_contrastive_counts_the_tokens_dpo_trains_on(ctx, monkeypatch, tmp_path):
+    counted = {}
+
+    def timed(trainer, tokens, n, device):
+        counted.update(tokens=tokens, n=n, data=trainer.train_dataset)
+        return {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+
+    monkeypatch.setattr(remedies, "timed_train", timed)
+    with pytest.warns(Warning, match=r"methods\.contrastive\.max_length=40 truncates"):
+        stats = Contrastive({"epochs": 2, "max_length": 40}).fit(ctx, tmp_path / "out")
+    data = counted["data"]
+    pairs = zip(data["prompt_ids"], data["chosen_ids"], data["rejected_ids"], strict=True)
+    lengths = [(len(p) + len(c), len(p) + len(r)) for p, c, r in pairs]
+    assert counted["n"] == len(lengths) > 0
+    assert counted["tokens"] == 2 * sum(min(a, 40) + min(b, 40) for a, b in lengths)
+    assert any(a > 40 for a, _ in lengths) and stats["truncated_examples"] == sum(
+        a > 40 or b > 40 for a, b in lengths
+    )
