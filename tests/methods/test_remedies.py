@@ -471,3 +471,24 @@ def test_contrastive_counts_the_tokens_dpo_trains_on(ctx, monkeypatch, tmp_path)
     assert any(a > 40 for a, _ in lengths) and stats["truncated_examples"] == sum(
         a > 40 or b > 40 for a, b in lengths
     )
+
+
+def test_a_remedy_loads_the_poisoned_model_for_training_on_the_run_device_in_its_dtype(ctx, monkeypatch):
+    loads = []
+
+    def load(model_dir, **kwargs):
+        loads.append(kwargs)
+        return load_model(model_dir, training=True)
+
+    monkeypatch.setattr(remedies, "load_model", load)
+    bf16 = Context(**{**ctx.__dict__, "dtype": "bfloat16"})
+    model, _ = Correct().load_poisoned(bf16, "cpu")
+    assert loads == [{"dtype": "bfloat16", "device": "cpu", "training": True}]  # training: eager attention
+    assert model.training and "default" in model.peft_config
+
+
+def test_trainer_args_carry_the_scratch_dir_and_device_into_the_recipe(monkeypatch):
+    seen = []
+    monkeypatch.setattr(remedies, "training_arguments", lambda *a: seen.append(a) or {"seed": a[1]})
+    out = remedies.trainer_args(dict, recipe(), 7, "scratch", "cpu-spy", beta=0.2)
+    assert seen == [(recipe(), 7, "scratch", "cpu-spy")] and out == {"seed": 7, "beta": 0.2}
