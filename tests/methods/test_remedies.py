@@ -492,3 +492,23 @@ def test_trainer_args_carry_the_scratch_dir_and_device_into_the_recipe(monkeypat
     monkeypatch.setattr(remedies, "training_arguments", lambda *a: seen.append(a) or {"seed": a[1]})
     out = remedies.trainer_args(dict, recipe(), 7, "scratch", "cpu-spy", beta=0.2)
     assert seen == [(recipe(), 7, "scratch", "cpu-spy")] and out == {"seed": 7, "beta": 0.2}
+
+
+def test_circuit_breakers_train_in_a_scratch_dir_on_the_run_device_keeping_their_columns(ctx, monkeypatch):
+    """Without a scratch dir the Trainer writes `trainer_output/` into the working directory; with
+    its unused-column pruning on it would drop the reroute rows' columns."""
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def args(cls, cfg, seed, output_dir, device, **extra):
+        seen.update(cls=cls, dir=Path(output_dir).name, device=device, **extra)
+        raise Stop
+
+    monkeypatch.setattr(remedies, "trainer_args", args)
+    monkeypatch.setattr(remedies, "default_device", lambda: "cpu")
+    with pytest.raises(Stop):
+        CircuitBreakers({"layers": [0]}).fit(ctx, Path("unused"))
+    assert seen.pop("dir").startswith("emguard-reroute-")
+    assert seen == {"cls": remedies.TrainingArguments, "device": "cpu", "remove_unused_columns": False}
