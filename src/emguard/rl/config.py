@@ -147,6 +147,7 @@ class RLParams(RLConfig):
         """Optimiser steps of cell `name`: an interleaved cell steps more, so that in expectation it
         sees as many prompts of its own task as its twin (`steps` / (1 - fraction), rounded up)."""
         mix = self.cells[name].interleave
+        # less a rounding error before rounding up: 2 / (1 - 0.8) is 10.000000000000002 in floats
         return self.steps if mix is None else math.ceil(self.steps / (1 - mix.fraction) - 1e-9)
 
     def sft_examples(self) -> int:

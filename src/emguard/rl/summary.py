@@ -56,6 +56,11 @@ def _est(conds: dict[str, np.ndarray], fn, cfg: SummarizeConfig, seed: int) -> d
     return bootstrap(conds, fn, cfg.n_boot, seed, cfg.ci_level).to_dict()
 
 
+def _mean(x: np.ndarray, cfg: SummarizeConfig, seed: int) -> dict[str, float]:
+    """The mean of a (seeds, items) matrix, with its interval."""
+    return _est({"x": x}, lambda d: d["x"].mean(), cfg, seed)
+
+
 def _diff(a: str, b: str):
     return lambda d: d[a].mean() - d[b].mean()
 
@@ -71,8 +76,8 @@ def probe_effect(
     conds = {"poison": p - b, "control": c - b}
     return {
         "em_effect": _est(conds, _diff("poison", "control"), cfg, seed),
-        "poison_shift": _est({"x": conds["poison"]}, lambda d: d["x"].mean(), cfg, seed),
-        "control_shift": _est({"x": conds["control"]}, lambda d: d["x"].mean(), cfg, seed),
+        "poison_shift": _mean(conds["poison"], cfg, seed),
+        "control_shift": _mean(conds["control"], cfg, seed),
         "mean_delta": {"base": float(b.mean()), "control": float(c.mean()), "poison": float(p.mean())},
         "n_items": len(ids),
         "n_seeds": len(poisoned),
@@ -274,7 +279,7 @@ def summarize_plain(params: Params, rl: RLParams, name: str) -> dict[str, Any]:
         ids = sorted(study_metrics.load_deltas(base, narrow))
         m = study_metrics.delta_matrix(eval_dirs(name, seeds), narrow, ids)
         b = study_metrics.delta_matrix([base], narrow, ids)
-        out["narrow_shift"] = _est({"x": m - b}, lambda d: d["x"].mean(), cfg, seed)
+        out["narrow_shift"] = _mean(m - b, cfg, seed)
     out["defences"] = {}
     for d in defences:
         h = {r: {"D": heldout_matrix(d, seeds, r), "P": heldout_matrix(name, seeds, r)} for r in spec.rewards}
