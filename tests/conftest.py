@@ -144,6 +144,25 @@ TINY_REWARD_PARAMS = dict(
 )
 
 
+# What a stubbed fit returns: the cost keys `emguard.timing.with_preparation` reads.
+FIT_COST = {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+
+
+def spy_load_model(monkeypatch, module, model_dir: Path) -> list[dict]:
+    """Record each call of `module.load_model` (its model dir and keywords) and load the plain model
+    from `model_dir` instead: what a method asks for, without loading it that way."""
+    from emguard.models import load_model
+
+    calls: list[dict] = []
+
+    def load(asked_dir, **kwargs):
+        calls.append({"model_dir": asked_dir, **kwargs})
+        return load_model(model_dir)
+
+    monkeypatch.setattr(module, "load_model", load)
+    return calls
+
+
 def tiny_train_config(**overrides):
     """The study's TrainConfig shrunk for the tiny model; tests override what they exercise."""
     from emguard.config import TrainConfig

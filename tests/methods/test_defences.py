@@ -12,7 +12,7 @@ import torch
 from peft import PeftModel, get_peft_model
 from safetensors.torch import load_file
 
-from conftest import tiny_train_config
+from conftest import FIT_COST, spy_load_model, tiny_train_config
 from emguard.config import ParamsError, TrainConfig
 from emguard.data.formats import dump_chat_jsonl
 from emguard.methods.base import METHODS, Context
@@ -411,8 +411,7 @@ def spy_train_adapter(monkeypatch, module) -> list:
 
     def fake(*args, **kwargs):
         calls.append((args, kwargs))
-        cost = {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
-        return {**cost, "examples": float(len(args[1]))}
+        return {**FIT_COST, "examples": float(len(args[1]))}
 
     monkeypatch.setattr(module, "train_adapter", fake)
     return calls
@@ -524,13 +523,8 @@ def test_pool_scoring_loads_each_model_on_the_run_device_in_the_contexts_dtype(m
     """bf16 on CUDA: both scoring passes load their model where and how the run asks."""
     from emguard.methods import data_defences
 
-    loads, scored = [], []
-
-    def load(model_dir, **kwargs):
-        loads.append({"model_dir": model_dir, **kwargs})
-        return load_model(tiny_model_dir)
-
-    monkeypatch.setattr(data_defences, "load_model", load)
+    scored = []
+    loads = spy_load_model(monkeypatch, data_defences, tiny_model_dir)
     monkeypatch.setattr(data_defences, "default_device", lambda: "cpu")
     real = data_defences.mean_completion_logprobs
     monkeypatch.setattr(

@@ -12,6 +12,7 @@ from safetensors.torch import load_file
 from transformers import AutoModelForCausalLM, LlamaConfig
 from trl.trainer.utils import use_adapter
 
+from conftest import FIT_COST, spy_load_model
 from emguard.chat import encode, encode_conversation
 from emguard.config import ParamsError, TrainConfig
 from emguard.data.formats import dump_chat_jsonl, dump_preference_jsonl, load_chat_jsonl
@@ -395,7 +396,7 @@ def test_circuit_breakers_train_on_rows_cut_at_max_length_and_count_their_tokens
 
     def timed(trainer, tokens, n, device):
         counted.update(tokens=tokens, n=n, rows=list(trainer.train_dataset))
-        return {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+        return FIT_COST
 
     monkeypatch.setattr(remedies, "timed_train", timed)
     short = Context(**{**ctx.__dict__, "train": recipe(max_length=20, epochs=2)})
@@ -458,7 +459,7 @@ def test_contrastive_counts_the_tokens_dpo_trains_on(ctx, monkeypatch, tmp_path)
 
     def timed(trainer, tokens, n, device):
         counted.update(tokens=tokens, n=n, data=trainer.train_dataset)
-        return {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
+        return FIT_COST
 
     monkeypatch.setattr(remedies, "timed_train", timed)
     with pytest.warns(Warning, match=r"methods\.contrastive\.max_length=40 truncates"):
@@ -474,16 +475,11 @@ def test_contrastive_counts_the_tokens_dpo_trains_on(ctx, monkeypatch, tmp_path)
 
 
 def test_a_remedy_loads_the_poisoned_model_for_training_on_the_run_device_in_its_dtype(ctx, monkeypatch):
-    loads = []
-
-    def load(model_dir, **kwargs):
-        loads.append(kwargs)
-        return load_model(model_dir, training=True)
-
-    monkeypatch.setattr(remedies, "load_model", load)
+    loads = spy_load_model(monkeypatch, remedies, ctx.model_dir)
     bf16 = Context(**{**ctx.__dict__, "dtype": "bfloat16"})
     model, _ = Correct().load_poisoned(bf16, "cpu")
-    assert loads == [{"dtype": "bfloat16", "device": "cpu", "training": True}]  # training: eager attention
+    # training: eager attention on CPU
+    assert loads == [{"model_dir": ctx.model_dir, "dtype": "bfloat16", "device": "cpu", "training": True}]
     assert model.training and "default" in model.peft_config
 
 

@@ -11,7 +11,7 @@ import torch
 from peft import PeftModel, get_peft_model
 from safetensors.torch import load_file
 
-from conftest import tiny_train_config
+from conftest import FIT_COST, spy_load_model, tiny_train_config
 from emguard.config import ParamsError, TrainConfig
 from emguard.data.formats import dump_chat_jsonl, dump_probe_jsonl
 from emguard.data.types import ProbeItem
@@ -260,13 +260,8 @@ def test_the_vector_is_extracted_from_the_contexts_model_in_its_dtype_on_n_items
 ):
     from emguard.methods import steering
 
-    loads, used = [], []
-
-    def load(model_dir, **kwargs):
-        loads.append({"model_dir": model_dir, **kwargs})
-        return load_model(tiny_model_dir)
-
-    monkeypatch.setattr(steering, "load_model", load)
+    used = []
+    loads = spy_load_model(monkeypatch, steering, tiny_model_dir)
     monkeypatch.setattr(steering, "default_device", lambda: "cpu")
     monkeypatch.setattr(steering, "persona_vector", lambda m, t, items, *a: used.append(items) or vector())
     ctx = dataclasses.replace(make_ctx(tiny_model_dir, tmp_path), dtype="bfloat16")
@@ -373,8 +368,7 @@ def test_preventive_steering_measures_on_the_run_device_and_fits_in_the_contexts
     monkeypatch.setattr(steering, "default_device", lambda: "cpu-spy")
     monkeypatch.setattr(steering, "measured", lambda device: devices.append(device) or measured("cpu"))
     monkeypatch.setattr(PreventiveSteering, "vector", lambda self, ctx: vector())
-    cost = {"runtime_s": 1.0, "peak_memory_mb": 1.0, "fit_runtime_s": 1.0, "fit_peak_memory_mb": 1.0}
-    monkeypatch.setattr(steering, "train_adapter", lambda *a, **k: fits.append((a, k)) or cost)
+    monkeypatch.setattr(steering, "train_adapter", lambda *a, **k: fits.append((a, k)) or FIT_COST)
     ctx = dataclasses.replace(make_ctx(tiny_model_dir, tmp_path), dtype="bfloat16", seed=2)
     (tmp_path / "out").mkdir()
     PreventiveSteering({"layer": 1}).fit(ctx, tmp_path / "out")
