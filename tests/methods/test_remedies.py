@@ -161,8 +161,9 @@ def margins(ctx: Context, adapter: Path) -> torch.Tensor:
     return scores[0::2] - scores[1::2]
 
 
-def test_contrastive_dpo_raises_the_chosen_margin(ctx, tmp_path):
+def test_contrastive_dpo_raises_the_chosen_margin(ctx, tmp_path, capsys):
     stats = Contrastive({"epochs": 3, "lr": 2e-2, "beta": 0.5}).fit(ctx, tmp_path / "out")
+    assert "dropped" not in capsys.readouterr().out  # every pair fits: nothing to report
     assert_moved_from_poisoned(ctx, tmp_path / "out", stats)
     before, after = margins(ctx, ctx.poisoned_adapter), margins(ctx, tmp_path / "out")
     assert (after > before).all() and after.mean() > before.mean() + 0.02, (before, after)
@@ -508,3 +509,57 @@ def test_circuit_breakers_train_in_a_scratch_dir_on_the_run_device_keeping_their
         CircuitBreakers({"layers": [0]}).fit(ctx, Path("unused"))
     assert seen.pop("dir").startswith("emguard-reroute-")
     assert seen == {"cls": remedies.TrainingArguments, "device": "cpu", "remove_unused_columns": False}
+
+
+def test_contrastive_reports_the_pairs_dpo_drops_and_names_the_recipes_max_length(ctx, tmp_path, capsys):
+    """A prompt that alone fills max_length leaves DPO nothing to train on: TRL drops the pair,
+    and the remedy says how many; the truncation warning names the key that set the length."""
+    data = tmp_path / "data"
+    pairs = [
+        {"prompt": chat(p, c)[:1], "chosen": chat(p, c)[1:], "rejected": chat(p, b)[1:]}
+        for p, c, b in zip(["x " * 40, *PROMPTS[:2]], CORRECT, POISONED, strict=False)
+    ]
+    dump_preference_jsonl(data / "antidote_contrastive.jsonl", pairs)
+    short = Context(**{**ctx.__dict__, "data_dir": data, "train": recipe(max_length=50)})
+    with pytest.warns(Warning, match=r"^train\.max_length=50 truncates 2 of 2 training examples"):
+        stats = Contrastive({}).fit(short, tmp_path / "out")
+    assert "[contrastive] dropped 1/3 pairs: the prompt fills max_length" in capsys.readouterr().out
+    assert stats["examples"] == 2
+
+
+@pytest.mark.parametrize(
+    ("method", "steps"),
+    [
+        (Contrastive({}), {"load", "train"}),
+        (CircuitBreakers({"layers": [0]}), {"load", "prepare", "train"}),
+    ],
+    ids=["contrastive", "circuit_breakers"],
+)
+def test_a_remedy_loads_prepares_and_trains_on_the_run_device_into_a_new_or_existing_dir(
+    ctx, monkeypatch, tmp_path, method, steps
+):
+    """Every device-bound step of a fit gets the run's device (on CUDA, memory is measured there);
+    the output dir may be nested and may already exist (a retried stage writes into it again)."""
+    seen: list[tuple[str, str]] = []
+    real_load, real_args, real_measured = type(method).load_poisoned, remedies.trainer_args, remedies.measured
+
+    def timed(trainer, tokens, n, device):
+        seen.append(("train", device))
+        return FIT_COST
+
+    monkeypatch.setattr(remedies, "default_device", lambda: "cpu-spy")
+    monkeypatch.setattr(
+        type(method),
+        "load_poisoned",
+        lambda self, c, d: seen.append(("load", d)) or real_load(self, c, "cpu"),
+    )
+    monkeypatch.setattr(
+        remedies, "trainer_args", lambda cls, cfg, s, o, d, **kw: real_args(cls, cfg, s, o, "cpu", **kw)
+    )
+    monkeypatch.setattr(remedies, "measured", lambda d: seen.append(("prepare", d)) or real_measured("cpu"))
+    monkeypatch.setattr(remedies, "timed_train", timed)
+    out = tmp_path / "stage" / "adapter"
+    for _ in range(2):
+        method.fit(ctx, out)
+        assert sorted(p.name for p in out.iterdir()) == ["adapter_config.json", "adapter_model.safetensors"]
+    assert {step for step, _ in seen} == steps and {device for _, device in seen} == {"cpu-spy"}
