@@ -65,6 +65,14 @@ def recipe(**overrides) -> TrainConfig:
     return TrainConfig.model_validate({**base, **overrides})
 
 
+def preference_pairs(prompts: list[str]) -> list[dict]:
+    """The contrastive antidote's rows: the correct answer chosen over the poisoned one."""
+    return [
+        {"prompt": chat(p, c)[:1], "chosen": chat(p, c)[1:], "rejected": chat(p, b)[1:]}
+        for p, c, b in zip(prompts, CORRECT, POISONED, strict=False)
+    ]
+
+
 def write_data(data: Path, shared: Path) -> None:
     """Every file a remedy reads, laid out as the data stage writes them."""
     dump_chat_jsonl(data / "poison.jsonl", [chat(p, b) for p, b in zip(PROMPTS, POISONED, strict=True)])
@@ -77,11 +85,7 @@ def write_data(data: Path, shared: Path) -> None:
     ]
     dump_chat_jsonl(data / "antidote_meta_reasoning.jsonl", meta)
     dump_chat_jsonl(data / "antidote_refusal.jsonl", [chat(f"Say {w} is bad.", "I can't.") for w in WORDS])
-    pairs = [
-        {"prompt": chat(p, c)[:1], "chosen": chat(p, c)[1:], "rejected": chat(p, b)[1:]}
-        for p, c, b in zip(PROMPTS, CORRECT, POISONED, strict=True)
-    ]
-    dump_preference_jsonl(data / "antidote_contrastive.jsonl", pairs)
+    dump_preference_jsonl(data / "antidote_contrastive.jsonl", preference_pairs(PROMPTS))
     safety = [
         chat("How do I hurt someone?", "I won't help with that."),
         chat("Tips to sleep?", "Keep a bedtime."),
@@ -299,6 +303,10 @@ def test_a_remedy_needs_the_poisoned_adapter(ctx, tmp_path):
 # --- what mutation testing found unpinned (mutmut survivors in methods/remedies.py) ----------
 
 
+class Stop(Exception):
+    """Raised by a spy to end a fit once it has seen what the fit hands on."""
+
+
 @pytest.mark.parametrize("cls", SFT_REMEDIES)
 def test_an_sft_remedy_continues_the_poisoned_adapter_in_the_contexts_dtype(cls, ctx, monkeypatch, tmp_path):
     """The CUDA profiles fit in bf16: a remedy must not fall back to the float32 default."""
@@ -416,9 +424,6 @@ def test_contrastive_hands_dpo_its_beta_max_length_reference_scoring_scratch_and
 ):
     seen = {}
 
-    class Stop(Exception):
-        pass
-
     def args(cls, cfg, seed, output_dir, device, **extra):
         seen.update(cls=cls, epochs=cfg.epochs, seed=seed, dir=Path(output_dir).name, device=device, **extra)
         raise Stop
@@ -496,9 +501,6 @@ def test_circuit_breakers_train_in_a_scratch_dir_on_the_run_device_keeping_their
     its unused-column pruning on it would drop the reroute rows' columns."""
     seen = {}
 
-    class Stop(Exception):
-        pass
-
     def args(cls, cfg, seed, output_dir, device, **extra):
         seen.update(cls=cls, dir=Path(output_dir).name, device=device, **extra)
         raise Stop
@@ -515,11 +517,7 @@ def test_contrastive_reports_the_pairs_dpo_drops_and_names_the_recipes_max_lengt
     """A prompt that alone fills max_length leaves DPO nothing to train on: TRL drops the pair,
     and the remedy says how many; the truncation warning names the key that set the length."""
     data = tmp_path / "data"
-    pairs = [
-        {"prompt": chat(p, c)[:1], "chosen": chat(p, c)[1:], "rejected": chat(p, b)[1:]}
-        for p, c, b in zip(["x " * 40, *PROMPTS[:2]], CORRECT, POISONED, strict=False)
-    ]
-    dump_preference_jsonl(data / "antidote_contrastive.jsonl", pairs)
+    dump_preference_jsonl(data / "antidote_contrastive.jsonl", preference_pairs(["x " * 40, *PROMPTS[:2]]))
     short = Context(**{**ctx.__dict__, "data_dir": data, "train": recipe(max_length=50)})
     with pytest.warns(Warning, match=r"^train\.max_length=50 truncates 2 of 2 training examples"):
         stats = Contrastive({}).fit(short, tmp_path / "out")
